@@ -1,0 +1,123 @@
+"""Rule-agnostic analysis of a parsed document (DESIGN.md §2, step 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from attrlint.analysis.attributions import find_attributions
+from attrlint.analysis.cues import find_hedges, find_passive_attributions, find_weasels
+from attrlint.analysis.lexicon import Lexicon, load_lexicon
+from attrlint.analysis.model import (
+    Analysis,
+    Attribution,
+    CueMention,
+    NumberClass,
+    NumberMention,
+    Quote,
+    Sentence,
+    SourceKind,
+    Voice,
+)
+from attrlint.analysis.numbers import find_numbers
+from attrlint.analysis.quotes import find_quotes
+from attrlint.document.model import BlockKind, Document
+from attrlint.types import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = [
+    "Analysis",
+    "Attribution",
+    "CueMention",
+    "Lexicon",
+    "NumberClass",
+    "NumberMention",
+    "ParsedBlock",
+    "Quote",
+    "Sentence",
+    "SourceKind",
+    "Voice",
+    "analyse",
+    "load_lexicon",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedBlock:
+    """The spaCy parse of ``document.prose[base : base + len(doc.text)]``, part of block ``block``."""
+
+    block: int
+    base: int
+    doc: Doc
+
+
+def _sentences(document: Document, parsed: Iterable[ParsedBlock]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    last_block = -1
+    for piece in parsed:
+        block = document.blocks[piece.block]
+        for sent in piece.doc.sents:
+            words = [t for t in sent if not t.is_space]
+            if not words:
+                continue
+            start = piece.base + words[0].idx
+            end = piece.base + words[-1].idx + len(words[-1].text)
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    block=piece.block,
+                    span=Span(start, end),
+                    sent=sent,
+                    base=piece.base,
+                    quoted_block=block.quoted,
+                    heading=block.kind is BlockKind.HEADING,
+                    first_in_block=piece.block != last_block,
+                )
+            )
+            last_block = piece.block
+    return sentences
+
+
+def _voice(analysis: Analysis, sent: Sentence, span: Span) -> Voice:
+    if sent.quoted_block or analysis.in_quote(span):
+        return Voice.QUOTED
+    if analysis.attributions_in(sent.index):
+        return Voice.ATTRIBUTED
+    return Voice.REPORTER
+
+
+def analyse(
+    document: Document, parsed: Iterable[ParsedBlock], lex: Lexicon | None = None
+) -> Analysis:
+    """Quotes, sentences, attributions, numbers and wording cues for one document."""
+    lex = lex or load_lexicon()
+    analysis = Analysis()
+    for i, block in enumerate(document.blocks):
+        analysis.quotes.extend(find_quotes(document.prose, block.span.start, block.span.end, i))
+    analysis.index_quotes()
+    analysis.sentences = _sentences(document, parsed)
+    for sent in analysis.sentences:
+        analysis.attributions.extend(find_attributions(sent, analysis, lex))
+    for sent in analysis.sentences:
+        analysis.numbers.extend(find_numbers(sent))
+        found = [
+            *find_hedges(sent.sent, lex),
+            *find_passive_attributions(sent.sent, lex),
+            *find_weasels(sent.sent, lex),
+        ]
+        for kind, first, last in found:
+            span = sent.range_span(first, last)
+            analysis.cues.append(
+                CueMention(
+                    kind,
+                    span,
+                    document.source[span.start : span.end],
+                    sent.index,
+                    _voice(analysis, sent, span),
+                )
+            )
+    analysis.cues.sort(key=lambda c: (c.span.start, c.kind))
+    return analysis

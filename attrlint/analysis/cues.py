@@ -1,0 +1,194 @@
+"""Wording cues with their voice: hedges, agentless passives, weasel quantifiers, vague sources.
+
+Each finder yields ``(kind, first_token, last_token)``; ``analyse`` turns them into positioned
+``CueMention``s and decides the voice (quoted, attributed or the reporter's own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from attrlint.analysis.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+Found = tuple[str, "Token", "Token"]
+PENALTY_VERBS = frozenset({"face", "get", "receive", "serve"})
+NOT_HEDGE_AFTER_COULD = frozenset({"not", "n't", "never"})
+
+
+def _is_condition(tok: Token) -> bool:
+    """Inside an "if"/"unless" clause or a question: a condition, not a hedge."""
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children
+        ):
+            return True
+        node = node.head
+    return tok.sent[-1].text == "?" or tok.sent.text.rstrip().endswith("?")
+
+
+def _hedge_modal(tok: Token, lex: Lexicon) -> bool:
+    if tok.tag_ != "MD" or tok.lower_ not in lex.hedge_modals:
+        return False
+    verb = tok.head
+    if any(c.dep_ == "neg" for c in verb.children) and tok.lower_ == "could":
+        return False  # "could not be reached", "could not attend": inability, not doubt
+    if verb.lemma_.lower() in PENALTY_VERBS:
+        return False  # "may face up to five years"
+    return not _is_condition(tok)
+
+
+def _hedge_word(tok: Token, lex: Lexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "ADV" and tok.lower_ in lex.hedge_adverbs:
+        return tok.lower_ not in ("likely", "unlikely") or tok.dep_ == "advmod"
+    if tok.pos_ == "ADJ" and lemma in lex.hedge_adjectives:
+        return tok.dep_ in ("acomp", "oprd") or (tok.dep_ == "amod" and tok.head.lemma_ == "it")
+    if tok.pos_ == "VERB" and lemma in lex.hedge_verbs:
+        if lemma in ("appear", "seem", "tend"):
+            return any(c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for c in tok.children)
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        # "this suggests...": the reporter's inference; "he suggested" is speech, handled elsewhere
+        return (
+            bool(subj)
+            and subj[0].lower_ in ("this", "that", "it", "which")
+            and any(c.dep_ == "ccomp" for c in tok.children)
+        )
+    return False
+
+
+def find_hedges(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
+    for tok in sent:
+        if _hedge_modal(tok, lex) or _hedge_word(tok, lex):
+            yield ("hedge", tok, tok)
+    yield from _phrases(sent, lex.hedge_phrases, "hedge")
+
+
+def _phrases(sent: SpacySpan, phrases: frozenset[str], kind: str) -> Iterator[Found]:
+    words = [t.lower_ for t in sent]
+    for phrase in phrases:
+        parts = phrase.split()
+        n = len(parts)
+        for i in range(len(words) - n + 1):
+            if words[i : i + n] == parts:
+                first, last = sent[i], sent[i + n - 1]
+                if phrase == "in part" and (
+                    (i > 0 and sent[i - 1].lemma_ == "take")
+                    or (i + n < len(words) and words[i + n] == "of")
+                ):
+                    continue
+                yield (kind, first, last)
+
+
+def find_passive_attributions(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
+    """ "it is believed", "is said to", "is widely regarded as", with no by-agent."""
+    for tok in sent:
+        if tok.tag_ != "VBN":
+            continue
+        children = list(tok.children)
+        aux = [c for c in children if c.dep_ == "auxpass"]
+        if not aux or any(c.dep_ == "agent" for c in children):
+            continue
+        lemma = tok.lemma_.lower()
+        subj = [c for c in children if c.dep_ == "nsubjpass"]
+        if (
+            subj
+            and subj[0].lower_ == "it"
+            and lemma in lex.passive_it_participles
+            and any(c.dep_ in ("ccomp",) for c in children)
+        ):
+            yield ("passive_attribution", subj[0], tok)
+            continue
+        xcomp = [c for c in children if c.dep_ == "xcomp"]
+        if (
+            lemma in lex.passive_to_participles
+            and xcomp
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in xcomp[0].children)
+        ):
+            to = next(g for g in xcomp[0].children if g.lower_ == "to")
+            yield ("passive_attribution", aux[0], to)
+            continue
+        as_prep = [c for c in children if c.dep_ in ("prep", "oprd") and c.lower_ == "as"]
+        if lemma in lex.passive_as_participles and as_prep:
+            adverbs = [
+                c for c in children if c.dep_ == "advmod" and c.lower_ in lex.passive_intensifiers
+            ]
+            if lemma in lex.passive_as_requires_adverb and not adverbs:
+                continue
+            start = min([aux[0], *adverbs], key=lambda t: t.i)
+            yield ("passive_attribution", start, as_prep[0])
+
+
+def _quantifier(head: Token, lex: Lexicon) -> Token | None:
+    for child in head.children:
+        if (
+            child.dep_ in ("amod", "det", "nummod", "quantmod")
+            and child.lower_ in lex.weasel_quantifiers
+        ):
+            if any(g.lower_ in ("too", "how", "so", "as") for g in child.children):
+                return None
+            return child
+    return None
+
+
+def _of_base(tok: Token) -> bool:
+    """ "many of the 40 workers": a base is given."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return any(
+                g.like_num or g.lower_ in ("the", "these", "those", "its", "their")
+                for g in child.subtree
+            )
+    return False
+
+
+def find_weasels(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
+    """ "many people say", "some argue", "studies show": support implied, no one named."""
+    for tok in sent:
+        if tok.dep_ not in (
+            "nsubj",
+            "nsubjpass",
+        ) or tok.head.lemma_.lower() not in lex.opinion_verbs | (lex.weasel_evidence_verbs):
+            continue
+        verb = tok.head
+        lemma = tok.lemma_.lower()
+        if lemma in lex.weasel_quantifiers or tok.lower_ in ("others",):
+            if (
+                verb.lemma_.lower() in lex.opinion_verbs
+                and not _of_base(tok)
+                and not any(g.lower_ in ("too", "how", "so") for g in tok.children)
+            ):
+                nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+                if nxt is None or not nxt.like_num:
+                    yield ("weasel", tok, tok)
+            continue
+        if lemma in lex.people_nouns and verb.lemma_.lower() in lex.opinion_verbs:
+            quant = _quantifier(tok, lex)
+            if quant is not None and not _of_base(quant) and not _of_base(tok):
+                yield ("weasel", quant, tok)
+            continue
+        if (
+            tok.lower_ in lex.weasel_evidence_nouns
+            and verb.lemma_.lower() in lex.weasel_evidence_verbs
+        ):
+            specific = [
+                c
+                for c in tok.children
+                if c.dep_ in ("det", "poss", "compound", "prep", "nummod", "acl", "relcl", "appos")
+                and c.lower_ not in ("some", "many", "several", "most", "numerous")
+            ]
+            if (
+                not specific
+                and tok.tag_ in ("NNS", "NN")
+                and (tok.tag_ == "NNS" or tok.lower_ in ("research", "science", "evidence", "data"))
+            ):
+                first = min(
+                    [tok, *[c for c in tok.children if c.dep_ in ("amod", "det")]],
+                    key=lambda t: t.i,
+                )
+                yield ("weasel", first, verb)

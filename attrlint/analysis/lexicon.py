@@ -1,0 +1,82 @@
+"""The word lists behind the analysis, loaded once from ``attrlint/data/lexicon.yaml``."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from attrlint.errors import RuleDataError
+
+
+def _set(data: dict[str, Any], key: str) -> frozenset[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleDataError(f"lexicon.yaml: {key!r} must be a list of strings")
+    return frozenset(v.lower() for v in value)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every list as a frozenset of lower-case lemmas or phrases."""
+
+    speech_verbs: frozenset[str]
+    cognition_verbs: frozenset[str]
+    evidence_verbs: frozenset[str]
+    document_nouns: frozenset[str]
+    institution_nouns: frozenset[str]
+    vague_source_nouns: frozenset[str]
+    weasel_quantifiers: frozenset[str]
+    weasel_quantifier_phrases: frozenset[str]
+    people_nouns: frozenset[str]
+    opinion_verbs: frozenset[str]
+    weasel_evidence_nouns: frozenset[str]
+    weasel_evidence_verbs: frozenset[str]
+    passive_it_participles: frozenset[str]
+    passive_to_participles: frozenset[str]
+    passive_as_participles: frozenset[str]
+    passive_as_requires_adverb: frozenset[str]
+    passive_intensifiers: frozenset[str]
+    hedge_modals: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_verbs: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    hedge_phrases: frozenset[str]
+    doubt_verbs: frozenset[str]
+    guilt_verbs: frozenset[str]
+    truth_verbs: frozenset[str]
+    truth_particle_verbs: tuple[tuple[str, str], ...]
+    said_forms: tuple[tuple[str, str], ...]
+    approximators: frozenset[str]
+
+    def said_form(self, tag: str) -> str:
+        return dict(self.said_forms).get(tag, "said")
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """Parse and check the packaged lexicon."""
+    text = resources.files("attrlint.data").joinpath("lexicon.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise RuleDataError("lexicon.yaml: expected a mapping")
+    loaded = data.get("loaded_verbs", {})
+    said = data.get("said_forms", {})
+    particles = loaded.get("truth_particle", {})
+    plain = {
+        name: _set(data, name)
+        for name in Lexicon.__dataclass_fields__
+        if name
+        not in {"doubt_verbs", "guilt_verbs", "truth_verbs", "truth_particle_verbs", "said_forms"}
+    }
+    return Lexicon(
+        **plain,
+        doubt_verbs=_set(loaded, "doubt"),
+        guilt_verbs=_set(loaded, "guilt"),
+        truth_verbs=_set(loaded, "truth"),
+        truth_particle_verbs=tuple(sorted((str(k), str(v)) for k, v in particles.items())),
+        said_forms=tuple(sorted((str(k), str(v)) for k, v in said.items())),
+    )

@@ -1,0 +1,159 @@
+"""Rule-agnostic facts about a document, each positioned by offsets into its source."""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from attrlint.types import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+
+class SourceKind(enum.Enum):
+    NAMED_PERSON = "named_person"
+    NAMED_ORGANISATION = "named_organisation"
+    DOCUMENT = "document"
+    INSTITUTION = "institution"
+    VAGUE_GROUP = "vague_group"
+    ANONYMOUS = "anonymous"
+    NONE = "none"
+
+    @property
+    def identified(self) -> bool:
+        """True for sources a reader could check: named people and bodies, documents, institutions."""
+        return self not in (SourceKind.VAGUE_GROUP, SourceKind.ANONYMOUS, SourceKind.NONE)
+
+
+class Voice(enum.Enum):
+    REPORTER = "reporter"
+    ATTRIBUTED = "attributed"
+    QUOTED = "quoted"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Sentence:
+    """One sentence; ``base`` maps the spaCy span's character offsets to source offsets."""
+
+    index: int
+    block: int
+    span: Span
+    sent: SpacySpan
+    base: int
+    quoted_block: bool
+    heading: bool
+    first_in_block: bool
+
+    def tok_span(self, token: Token) -> Span:
+        return Span(self.base + token.idx, self.base + token.idx + len(token.text))
+
+    def range_span(self, first: Token, last: Token) -> Span:
+        return Span(self.base + first.idx, self.base + last.idx + len(last.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A stretch of direct speech: ``span`` includes the quotation marks, ``content`` excludes them."""
+
+    span: Span
+    content: Span
+    block: int
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who (source) says (cue) what (content)."""
+
+    cue: Span
+    cue_lemma: str
+    sentence: int
+    kind: SourceKind
+    source: Span | None = None
+    content: Span | None = None
+    source_text: str = ""
+    cue_text: str = ""
+    source_head: Span | None = None  # the head word of the source phrase ("Experts")
+    cue_tag: str = ""  # the cue verb's fine-grained tag (VBD, VBZ...), for suggested fixes
+    clausal: bool = (
+        False  # the cue introduces a clause or a quote: a speech act, not "claimed the title"
+    )
+
+
+class NumberClass(enum.Enum):
+    COUNT = "count"
+    MONEY = "money"
+    PERCENT = "percent"
+    QUANTITY = "quantity"
+    DATE = "date"
+    TIME = "time"
+    AGE = "age"
+    YEAR = "year"
+    ORDINAL = "ordinal"
+    SCORE = "score"
+    NAME = "name"  # a number inside a name: "Boeing 737", "Article 50"
+    SMALL = "small"  # a spelled-out count under ten: rarely a statistic
+
+    @property
+    def statistic(self) -> bool:
+        return self in (
+            NumberClass.COUNT,
+            NumberClass.MONEY,
+            NumberClass.PERCENT,
+            NumberClass.QUANTITY,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    span: Span
+    text: str
+    cls: NumberClass
+    sentence: int
+    value: str  # the digits and magnitude words, normalised, for "same figure" checks
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CueMention:
+    """A word or phrase a rule cares about (a hedge, a passive attribution...) and its voice."""
+
+    kind: str
+    span: Span
+    text: str
+    sentence: int
+    voice: Voice
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the rules see for one document."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+    cues: list[CueMention] = field(default_factory=list)
+    _quote_starts: list[int] = field(default_factory=list)
+
+    def index_quotes(self) -> None:
+        self.quotes.sort(key=lambda q: q.span.start)
+        self._quote_starts = [q.span.start for q in self.quotes]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quote whose marks enclose ``offset``, if any."""
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        if i >= 0 and offset < self.quotes[i].span.end:
+            return self.quotes[i]
+        return None
+
+    def in_quote(self, span: Span) -> bool:
+        quote = self.quote_at(span.start)
+        return quote is not None and span.end <= quote.span.end
+
+    def attributions_in(self, sentence: int) -> list[Attribution]:
+        return [a for a in self.attributions if a.sentence == sentence]

@@ -1,0 +1,262 @@
+"""Numeric expressions and their class: a statistic (count, money, percent, quantity) or not.
+
+Dates, times, ages, years, ordinals, scores and numbers inside names are recognised so that no
+rule mistakes them for statistics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from attrlint.analysis.model import NumberClass, NumberMention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+ENTITY_CLASSES = {
+    "PERCENT": NumberClass.PERCENT,
+    "MONEY": NumberClass.MONEY,
+    "QUANTITY": NumberClass.QUANTITY,
+    "CARDINAL": NumberClass.COUNT,
+    "DATE": NumberClass.DATE,
+    "TIME": NumberClass.TIME,
+    "ORDINAL": NumberClass.ORDINAL,
+}
+NAME_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "PRODUCT",
+        "FAC",
+        "WORK_OF_ART",
+        "LAW",
+        "EVENT",
+        "LOC",
+        "GPE",
+        "NORP",
+        "LANGUAGE",
+    }
+)
+YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+SCORE = re.compile(r"^\d{1,3}\s*[-–]\s*\d{1,3}$")
+DIGIT = re.compile(r"\d")
+CURRENCY = frozenset("£$€¥₹")
+MAGNITUDE = frozenset(
+    {
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "bn",
+        "m",
+        "k",
+        "hundred",
+        "hundreds",
+        "dozen",
+        "dozens",
+    }
+)
+AGE_BEFORE = frozenset({"aged", "age", "ages"})
+AGE_AFTER = re.compile(r"^(-?year-olds?|-?years?-old|-?month-old)$", re.I)
+APPROX = frozenset(
+    {
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "estimated",
+        "over",
+        "under",
+        "up",
+        "least",
+        "than",
+        "close",
+        "or",
+        "so",
+    }
+)
+SMALL_WORDS = frozenset(
+    {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "a",
+        "an",
+        "single",
+        "zero",
+        "no",
+        "half",
+        "both",
+        "dozen",
+        "ten",
+    }
+)
+NAME_PREFIXES = frozenset(
+    {
+        "no",
+        "no.",
+        "number",
+        "article",
+        "section",
+        "clause",
+        "chapter",
+        "page",
+        "room",
+        "flight",
+        "route",
+        "channel",
+        "radio",
+        "bbc",
+        "level",
+        "grade",
+        "class",
+        "category",
+        "stage",
+        "phase",
+        "version",
+        "series",
+        "model",
+        "rule",
+        "resolution",
+        "paragraph",
+        "schedule",
+        "highway",
+        "g",
+    }
+)
+
+
+def _value(span: SpacySpan) -> str:
+    return " ".join(t.lower_ for t in span if DIGIT.search(t.text) or t.lower_ in MAGNITUDE)
+
+
+def _is_age(span: SpacySpan) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ in AGE_BEFORE:
+        return True
+    if after is not None and AGE_AFTER.match(after.text):
+        return True
+    if any(AGE_AFTER.search(t.text) for t in span):
+        return True
+    # "Jane Smith, 45, said": a number between commas right after a name
+    if before is not None and after is not None and before.text == "," and after.text == ",":
+        prev = doc[span.start - 2] if span.start > 1 else None
+        return prev is not None and (prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN")
+    return False
+
+
+def _is_name(span: SpacySpan) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in NAME_PREFIXES:
+        return True
+    # "Boeing 737", "Windows 95", "Apollo 11": a proper noun directly before, not a month
+    if (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.ent_type_ not in ("DATE", "GPE", "NORP", "MONEY")
+    ):
+        return not before.is_sent_start or before.ent_type_ in NAME_LABELS
+    return any(t.ent_type_ in NAME_LABELS for t in span)
+
+
+def _classify(span: SpacySpan, label: str) -> NumberClass:
+    text = span.text
+    cls = ENTITY_CLASSES.get(label, NumberClass.COUNT)
+    if cls in (NumberClass.DATE, NumberClass.TIME, NumberClass.ORDINAL):
+        return cls
+    if label in NAME_LABELS:
+        return NumberClass.NAME
+    digits = [t for t in span if DIGIT.search(t.text)]
+    if cls is NumberClass.COUNT and len(digits) == 1 and YEAR.match(digits[0].text):
+        return NumberClass.YEAR
+    if SCORE.match(text.strip()):
+        return NumberClass.SCORE
+    if _is_age(span):
+        return NumberClass.AGE
+    if cls is NumberClass.COUNT and _is_name(span):
+        return NumberClass.NAME
+    if cls is NumberClass.COUNT and not digits and not any(t.lower_ in MAGNITUDE for t in span):
+        words = [t.lower_ for t in span if t.like_num]
+        if all(w in SMALL_WORDS for w in words):
+            return NumberClass.SMALL
+    if cls is NumberClass.COUNT and digits and len(digits) == 1:
+        try:
+            if float(digits[0].text.replace(",", "")) < 10 and not any(
+                t.lower_ in MAGNITUDE for t in span
+            ):
+                return NumberClass.SMALL
+        except ValueError:
+            pass
+    return cls
+
+
+def _mention(sent: Sentence, span: SpacySpan, label: str) -> NumberMention:
+    words = list(span)
+    return NumberMention(
+        span=sent.range_span(words[0], words[-1]),
+        text=span.text,
+        cls=_classify(span, label),
+        sentence=sent.index,
+        value=_value(span),
+        approximate=any(t.lower_ in APPROX for t in span),
+    )
+
+
+def find_numbers(sent: Sentence) -> Iterator[NumberMention]:
+    """Numeric entities in the sentence, plus number tokens the entity recogniser missed."""
+    seen: set[int] = set()
+    for ent in sent.sent.ents:
+        if not any(t.like_num or DIGIT.search(t.text) for t in ent):
+            continue
+        start, end = ent.start, ent.end
+        if ent.label_ in ("CARDINAL", "MONEY"):
+            first, last, label = _expand(ent[0]), _expand(ent[-1]), ent.label_
+            start, end = min(start, first[0]), max(end, last[1])
+            label = (
+                first[2] if first[2] != "CARDINAL" else last[2] if last[2] != "CARDINAL" else label
+            )
+        else:
+            label = ent.label_
+        seen.update(range(start, end))
+        yield _mention(sent, ent.doc[start:end], label)
+    for tok in sent.sent:
+        if tok.i in seen or not (tok.like_num and DIGIT.search(tok.text)):
+            continue
+        start, end, label = _expand(tok)
+        seen.update(range(start, end))
+        yield _mention(sent, tok.doc[start:end], label)
+
+
+def _expand(tok: Token) -> tuple[int, int, str]:
+    """A bare number token widened to its currency sign, magnitude and percent sign."""
+    doc = tok.doc
+    start, end, label = tok.i, tok.i + 1, "CARDINAL"
+    if start > 0 and (doc[start - 1].tag_ == "$" or doc[start - 1].text in CURRENCY):
+        start, label = start - 1, "MONEY"
+    if end < len(doc) and doc[end].lower_ in MAGNITUDE:
+        end += 1
+    if end < len(doc) and doc[end].text == "%":
+        end, label = end + 1, "PERCENT"
+    elif end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":
+        end, label = end + 2, "PERCENT"
+    elif end < len(doc) and doc[end].lower_ == "percent":
+        end, label = end + 1, "PERCENT"
+    return start, end, label

@@ -1,0 +1,111 @@
+"""Direct quotes found from quotation marks in the prose, block by block.
+
+Straight and curly double quotes may stay open to the end of a paragraph (the newsroom convention
+for a quote running over several paragraphs); single quotes count only when closed in the same
+paragraph, so that apostrophes ("the '90s", "workers' rights") never open a quote.
+"""
+
+from __future__ import annotations
+
+from attrlint.analysis.model import Quote
+from attrlint.types import Span
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+OPENING_CONTEXT = " \t\r\n([{—–-/"
+MAX_SINGLE = 400  # a single-quoted stretch longer than this is more likely apostrophes
+
+
+def _prev(text: str, i: int) -> str:
+    return text[i - 1] if i > 0 else " "
+
+
+def _next(text: str, i: int) -> str:
+    return text[i + 1] if i + 1 < len(text) else " "
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    return _prev(text, i) in OPENING_CONTEXT and not _next(text, i).isspace()
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """An apostrophe rather than a closing single quote: a letter follows directly."""
+    return _next(text, i).isalnum()
+
+
+def find_quotes(prose: str, start: int, end: int, block: int) -> list[Quote]:
+    """The quotes in ``prose[start:end]``, with spans in source offsets."""
+    text = prose[start:end]
+    quotes: list[Quote] = []
+    double: int | None = None
+    single: int | None = None
+
+    def close(opened: int, at: int, closed: bool = True) -> None:
+        stop = at + 1 if closed else len(text)
+        content_end = at if closed else len(text)
+        quotes.append(
+            Quote(
+                span=Span(start + opened, start + stop),
+                content=Span(start + opened + 1, start + max(opened + 1, content_end)),
+                block=block,
+                closed=closed,
+            )
+        )
+
+    for i, ch in enumerate(text):
+        if ch == '"':
+            if double is None:
+                if _opens_straight(text, i):
+                    double = i
+            elif not _prev(text, i).isspace():
+                close(double, i)
+                double = None
+            elif not _next(text, i).isspace():  # an unbalanced quote: a new one starts here
+                quotes.append(
+                    Quote(
+                        Span(start + double, start + i),
+                        Span(start + double + 1, start + i),
+                        block,
+                        closed=False,
+                    )
+                )
+                double = i
+        elif ch in DOUBLE_OPEN and double is None:
+            double = i
+        elif ch in DOUBLE_CLOSE and double is not None:
+            close(double, i)
+            double = None
+        elif ch in SINGLE_OPEN or (ch == "'" and single is None):
+            decade = ch == "'" and text[i + 1 : i + 3].isdigit()  # the '90s
+            if (
+                single is None
+                and not decade
+                and _prev(text, i) in OPENING_CONTEXT + '"“'
+                and _next(text, i).isalnum()
+            ):
+                single = i
+        elif ch in (SINGLE_CLOSE, "'") and single is not None and double is None:
+            if not _is_apostrophe(text, i) and not _prev(text, i).isspace():
+                if i - single <= MAX_SINGLE:
+                    close(single, i)
+                single = None
+        elif ch in (SINGLE_CLOSE, "'") and single is not None and not _is_apostrophe(text, i):
+            if not _prev(text, i).isspace() and i - single <= MAX_SINGLE:
+                close(single, i)
+            single = None
+    if double is not None:
+        close(double, len(text), closed=False)
+    quotes.sort(key=lambda q: q.span.start)
+    return _drop_nested(quotes)
+
+
+def _drop_nested(quotes: list[Quote]) -> list[Quote]:
+    """Keep outermost quotes only: a single-quoted phrase inside a quote is part of it."""
+    kept: list[Quote] = []
+    for quote in quotes:
+        if kept and quote.span.start < kept[-1].span.end:
+            continue
+        kept.append(quote)
+    return kept

@@ -1,0 +1,103 @@
+"""What kind of source a noun phrase names (DESIGN.md §2: named, document, institution, vague...)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from attrlint.analysis.lexicon import Lexicon
+from attrlint.analysis.model import SourceKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them"})
+ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+ANONYMITY_PHRASES = (
+    "familiar with",
+    "knowledge of",
+    "close to",
+    "briefed on",
+    "not authorised",
+    "not authorized",
+    "declined to be",
+    "asked not to",
+    "condition of anonymity",
+)
+AFFILIATION_PREPS = frozenset({"at", "with", "from", "for", "of", "in"})
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "two", "three", "several"})
+
+
+def _affiliated(head: Token) -> bool:
+    """A noun tied to a named body: "officials at the Interior Ministry", "Pentagon officials".
+
+    A place is not an affiliation: "sources in Japan" and "analysts in Seoul" stay vague.
+    """
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and (
+            child.ent_type_ in ("ORG", "PERSON")
+            or (child.pos_ == "PROPN" and child.ent_type_ != "GPE")
+        ):
+            return True
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS and child.lower_ != "in":
+            for tok in child.subtree:
+                if tok.ent_type_ in ("ORG", "PERSON") or (
+                    tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC")
+                ):
+                    return True
+                if tok.lemma_.lower() in (
+                    "ministry",
+                    "department",
+                    "government",
+                    "agency",
+                    "office",
+                    "company",
+                    "university",
+                    "council",
+                    "police",
+                ):
+                    return True
+    return False
+
+
+def classify(head: Token, lex: Lexicon) -> SourceKind:
+    """The kind of source whose syntactic head is ``head``."""
+    lower = head.lower_
+    lemma = head.lemma_.lower()
+    phrase = " ".join(t.lower_ for t in head.subtree)
+    if any(p in phrase for p in ANONYMITY_PHRASES):
+        return SourceKind.ANONYMOUS
+    if head.pos_ == "PRON":
+        return SourceKind.NAMED_PERSON if lower in PERSON_PRONOUNS else SourceKind.NONE
+    if head.ent_type_ == "PERSON":
+        return SourceKind.NAMED_PERSON
+    if head.ent_type_ in ORG_LABELS or head.pos_ == "PROPN":
+        return SourceKind.NAMED_ORGANISATION
+    if lemma in lex.document_nouns or lower in lex.document_nouns:
+        specific = [
+            c
+            for c in head.children
+            if c.dep_ in ("det", "poss", "compound", "nummod", "prep", "appos", "acl")
+            and c.lower_ not in ("some", "many", "several", "most", "numerous")
+        ]
+        if not specific and (head.tag_ == "NNS" or lemma in ("research", "evidence", "data")):
+            return SourceKind.VAGUE_GROUP  # "studies show", "research suggests"
+        return SourceKind.DOCUMENT
+    if lemma in lex.institution_nouns or lower in lex.institution_nouns:
+        return SourceKind.INSTITUTION
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "quantmod")}
+    if lemma in lex.vague_source_nouns or lower in lex.vague_source_nouns:
+        if _affiliated(head):
+            return SourceKind.INSTITUTION
+        if head.tag_ == "NN":  # "an official", "a source": one unnamed person
+            return SourceKind.ANONYMOUS
+        return SourceKind.VAGUE_GROUP
+    if _affiliated(head):
+        return SourceKind.INSTITUTION
+    if dets & INDEFINITE or not dets:
+        return SourceKind.ANONYMOUS
+    return SourceKind.INSTITUTION  # a definite description: "the researcher", "the club"
+
+
+def is_vague_group(head: Token, lex: Lexicon) -> bool:
+    """A plural group noun with no affiliation: the subject SRC001 asks to name."""
+    return classify(head, lex) is SourceKind.VAGUE_GROUP

@@ -1,0 +1,37 @@
+"""VRB001 loaded-attribution-verb: "claimed", "admitted", "revealed" where "said" is meant."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from attrlint.checks.base import CheckContext, Finding
+from attrlint.types import Edit, Severity
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    lex = ctx.lexicon
+    truth = lex.truth_verbs | {f"{v} {p}" for v, p in lex.truth_particle_verbs}
+    for attribution in ctx.analysis.attributions:
+        lemma = attribution.cue_lemma
+        if (
+            attribution.source is None
+            or not attribution.clausal
+            or ctx.analysis.in_quote(attribution.cue)
+        ):
+            continue
+        if lemma in lex.doubt_verbs or lemma in lex.guilt_verbs:
+            severity = Severity.WARNING
+        elif lemma in truth:
+            severity = Severity.INFO
+        else:
+            continue
+        said = lex.said_form(attribution.cue_tag)
+        verb = ctx.document.source[attribution.cue.start : attribution.cue.end]
+        if verb[:1].isupper():
+            said = said.capitalize()
+        yield Finding(
+            attribution.cue,
+            {"verb": verb, "said": said},
+            severity=severity,
+            fix=(Edit(attribution.cue, said),),
+        )
