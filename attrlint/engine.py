@@ -64,7 +64,9 @@ def _diagnostics(result: FileResult, rules: tuple[RuleSpec, ...], context: Check
                         rule=spec.id,
                         name=spec.name,
                         severity=finding.severity or spec.severity,
-                        message=spec.template(finding.message_key).format_map(dict(finding.args)),
+                        message=spec.template(finding.message_key).format_map(
+                            {k: " ".join(v.split()) for k, v in finding.args.items()}
+                        ),
                         span=finding.span,
                         fix=finding.fix,
                     )

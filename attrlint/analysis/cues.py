@@ -167,7 +167,9 @@ def find_weasels(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
                 if nxt is None or not nxt.like_num:
                     yield ("weasel", tok, tok)
             continue
-        if lemma in lex.people_nouns and verb.lemma_.lower() in lex.opinion_verbs:
+        if (
+            lemma in lex.people_nouns or tok.tag_ == "NNS"
+        ) and verb.lemma_.lower() in lex.opinion_verbs:
             quant = _quantifier(tok, lex)
             if quant is not None and not _of_base(quant) and not _of_base(tok):
                 yield ("weasel", quant, tok)

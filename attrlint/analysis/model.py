@@ -157,3 +157,30 @@ class Analysis:
 
     def attributions_in(self, sentence: int) -> list[Attribution]:
         return [a for a in self.attributions if a.sentence == sentence]
+
+    def window(self, sentence: int, lead_looks_ahead: bool = False) -> list[Attribution]:
+        """Attributions in this sentence or the previous one of the same paragraph.
+
+        With ``lead_looks_ahead``, the story's first sentence may also lean on the next one (a
+        lead sourced high, as Reuters allows).
+        """
+        found = self.attributions_in(sentence)
+        here = self.sentences[sentence]
+        if sentence > 0 and self.sentences[sentence - 1].block == here.block:
+            found += self.attributions_in(sentence - 1)
+        if lead_looks_ahead and self.is_lead(sentence) and sentence + 1 < len(self.sentences):
+            found += self.attributions_in(sentence + 1)
+        return found
+
+    def is_lead(self, sentence: int) -> bool:
+        """The first sentence of the story that is not a heading."""
+        for sent in self.sentences:
+            if not sent.heading:
+                return sent.index == sentence
+        return False
+
+    def number_attributed(self, number: NumberMention) -> bool:
+        """Quoted, or with an identified source in its window."""
+        if self.in_quote(number.span) or self.sentences[number.sentence].quoted_block:
+            return True
+        return any(a.kind.identified for a in self.window(number.sentence, lead_looks_ahead=True))

@@ -17,25 +17,7 @@ class CheckContext:
     lexicon: Lexicon
 
     def window(self, sentence: int, lead_looks_ahead: bool = False) -> list[Attribution]:
-        """Attributions in this sentence or the previous one of the same paragraph.
-
-        The story's first sentence may also lean on the next one (a lead sourced high).
-        """
-        sentences = self.analysis.sentences
-        found = list(self.analysis.attributions_in(sentence))
-        here = sentences[sentence]
-        if sentence > 0 and sentences[sentence - 1].block == here.block:
-            found += self.analysis.attributions_in(sentence - 1)
-        if lead_looks_ahead and self.is_lead(sentence) and sentence + 1 < len(sentences):
-            found += self.analysis.attributions_in(sentence + 1)
-        return found
-
-    def is_lead(self, sentence: int) -> bool:
-        """The first sentence of the story that is not a heading."""
-        for sent in self.analysis.sentences:
-            if not sent.heading:
-                return sent.index == sentence
-        return False
+        return self.analysis.window(sentence, lead_looks_ahead)
 
 
 @dataclass(frozen=True, slots=True)

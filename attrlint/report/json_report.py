@@ -83,7 +83,7 @@ def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:
             {
                 **(_span(document, n.span) or {}),
                 "class": n.cls.value,
-                "attributed": bool(analysis.attributions_in(n.sentence)),
+                "attributed": analysis.number_attributed(n),
                 "approximate": n.approximate,
             }
             for n in analysis.numbers

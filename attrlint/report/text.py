@@ -28,7 +28,10 @@ def render_text(results: list[FileResult], color: bool, show_source: bool = Fals
                 f"{path}:{where.line}:{where.column}: {rule} [{diag.severity.label}] {diag.message}"
             )
             if show_source:
-                source_line = result.document.source.splitlines()[where.line - 1]
+                lines_index = result.document.lines
+                source_line = result.document.source[
+                    lines_index.line_start(where.line) : lines_index.line_end(where.line)
+                ].rstrip("\r\n")
                 width = max(
                     1, (where.end_column - where.column) if where.end_line == where.line else 1
                 )
@@ -36,9 +39,8 @@ def render_text(results: list[FileResult], color: bool, show_source: bool = Fals
                 lines.append("    " + " " * (where.column - 1) + "^" * width)
     total = sum(counts.values())
     if total:
-        parts = [
-            f"{counts[s]} {s.label}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        ]
+        names = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
+        parts = [f"{counts[s]} {name}" for s, name in names.items()]
         files = sum(1 for r in results if r.diagnostics)
         noun = "problem" if total == 1 else "problems"
         lines.append(
