@@ -86,7 +86,7 @@ def test_line_starts_and_ends_are_exposed_as_tuples() -> None:
 def test_index_is_immutable_hashable_and_picklable() -> None:
     index = LineIndex("x\ny")
     with pytest.raises(AttributeError):
-        index._length = 3  # type: ignore[misc]
+        index._length = 3
     assert index == LineIndex("x\ny")
     assert hash(index) == hash(LineIndex("x\ny"))
     assert index != LineIndex("x\r\ny")

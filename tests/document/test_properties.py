@@ -208,22 +208,32 @@ def test_generated_markdown_as_plain_text(source: str) -> None:
     check_mask(load_document(source, "gen.txt"))
 
 
-def naive_position(source: str, offset: int) -> tuple[int, int]:
-    """Walk the string character by character, counting "\\r\\n" once."""
-    line, column, index = 1, 1, 0
-    while index < offset:
-        char = source[index]
-        if char == "\r" and source[index + 1 : index + 2] == "\n":
-            if index + 1 == offset:
-                return line, column + 1
-            line, column, index = line + 1, 1, index + 2
-            continue
-        if char in "\r\n":
+def naive_positions(source: str) -> list[tuple[int, int]]:
+    """(line, column) of every offset 0..len(source), by walking the characters and counting breaks.
+
+    A "\r" directly followed by "\n" is not a break by itself: the pair breaks after its "\n".
+    """
+    positions = []
+    line = column = 1
+    for index, char in enumerate(source):
+        positions.append((line, column))
+        if char == "\n" or (char == "\r" and source[index + 1 : index + 2] != "\n"):
             line, column = line + 1, 1
         else:
             column += 1
-        index += 1
-    return line, column
+    positions.append((line, column))
+    return positions
+
+
+def check_positions(source: str, index: LineIndex) -> None:
+    """LineIndex agrees with the naive walk, and offset() inverts position() everywhere."""
+    for offset, expected in enumerate(naive_positions(source)):
+        assert index.position(offset) == expected
+        assert index.offset(*expected) == offset
+    pieces = re.split(r"\r\n|\r|\n", source)
+    assert index.line_count == len(pieces)
+    for number, piece in enumerate(pieces, start=1):
+        assert source[index.line_start(number) : index.line_end(number)] == piece
 
 
 LINEY = st.text(alphabet=st.sampled_from(["a", " ", "\t", "\r", "\n", "\U0001f600", "\u0301"]))
@@ -232,24 +242,18 @@ LINEY = st.text(alphabet=st.sampled_from(["a", " ", "\t", "\r", "\n", "\U0001f60
 @SETTINGS
 @given(LINEY)
 def test_line_index_matches_naive_reference_and_round_trips(source: str) -> None:
-    index = LineIndex(source)
-    for offset in range(len(source) + 1):
-        position = index.position(offset)
-        assert position == naive_position(source, offset)
-        assert index.offset(*position) == offset
-    pieces = re.split(r"\r\n|\r|\n", source)
-    assert index.line_count == len(pieces)
-    for number, piece in enumerate(pieces, start=1):
-        assert source[index.line_start(number) : index.line_end(number)] == piece
+    check_positions(source, LineIndex(source))
 
 
 @SETTINGS
 @given(markdown_documents())
-def test_positions_of_kept_words_agree_with_naive_reference(source: str) -> None:
+def test_document_positions_agree_with_naive_reference(source: str) -> None:
     document = load_document(source, "gen.md")
+    check_positions(source, document.lines)
+    positions = naive_positions(source)
     for match in KEPT_RE.finditer(document.prose):
         for offset in (match.start(), match.end()):
-            assert document.lines.position(offset) == naive_position(source, offset)
+            assert document.lines.position(offset) == positions[offset]
 
 
 @SETTINGS
