@@ -20,6 +20,27 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 TAG_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+QUOTE_GAP = 40  # characters between a quote and the verb that tags it
+LEGAL_SUBJECTS = frozenset(
+    {
+        "prosecutor",
+        "prosecution",
+        "police",
+        "lawsuit",
+        "suit",
+        "complaint",
+        "indictment",
+        "charge",
+        "plaintiff",
+        "claimant",
+        "regulator",
+        "investigator",
+        "attorney",
+        "lawyer",
+        "writ",
+        "filing",
+    }
+)
 # Verbs that attribute with a subject alone, even with no clause in view ('"...," he said.').
 CORE_SPEECH = frozenset(
     {
@@ -91,11 +112,33 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _is_tag(verb: Token) -> bool:
+    """ "Prices rose, officials said": a speech verb tacked on after the clause it attributes."""
+    if verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    before = verb.left_edge.i - 1
+    return (
+        verb.dep_ in TAG_DEPS
+        and verb.i > verb.head.i
+        and before >= 0
+        and verb.doc[before].text in (",", '"', "”", "'", "’", "—", "–")
+    )
+
+
+def _negated(verb: Token) -> bool:
+    """ "did not disclose", "failed to reveal": a statement that was not made."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("fail", "refuse", "decline")
+
+
 def _content(sent: Sentence, verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp"):
             return _subtree_span(sent, child)
-    if verb.dep_ in TAG_DEPS and verb.head.i != verb.i:
+    if _is_tag(verb):
         # "Prices rose, officials said": the content is the rest of the head clause
         before = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
         after = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
@@ -131,12 +174,19 @@ def _make(
         source_head=sent.tok_span(source) if source is not None else None,
         cue_tag=verb.tag_,
         clausal=clausal,
+        negated=_negated(verb),
+        legal=source is not None and source.lemma_.lower() in LEGAL_SUBJECTS,
+        wh_content=any(
+            c.dep_ == "ccomp" and c.left_edge.tag_ in ("WP", "WRB", "WDT", "WP$")
+            for c in verb.children
+        ),
     )
 
 
 def _verb_attribution(
     sent: Sentence, verb: Token, lex: Lexicon, quoted: bool
 ) -> Attribution | None:
+    """A speech, belief or evidence verb with its source; ``quoted``: a quote sits beside it."""
     lemma = verb.lemma_.lower()
     speech = lemma in lex.speech_verbs
     cognition = lemma in lex.cognition_verbs
@@ -151,9 +201,9 @@ def _verb_attribution(
         cue = sent.range_span(verb, particle[0])
         lemma = "point out"
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    has_clause = any(c.dep_ in CLAUSE_DEPS for c in verb.children) or (
-        verb.dep_ in TAG_DEPS and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX")
-    )
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None  # a participle: "photos alleged to be of her", "the figures cited"
+    has_clause = any(c.dep_ in CLAUSE_DEPS for c in verb.children) or _is_tag(verb)
     clausal = has_clause or quoted
     if passive:
         agent = _agent(verb)
@@ -280,7 +330,7 @@ def _document_owner(sent: Sentence, tok: Token, lex: Lexicon) -> Attribution | N
 
 def find_attributions(sent: Sentence, analysis: Analysis, lex: Lexicon) -> Iterator[Attribution]:
     """Every attribution cue in one sentence, skipping cues inside quoted speech."""
-    has_quote = any(q.span.overlaps(sent.span) for q in analysis.quotes)
+    quotes = [q for q in analysis.quotes if q.span.overlaps(sent.span)]
     for tok in sent.sent:
         span = sent.tok_span(tok)
         if analysis.in_quote(span):
@@ -289,7 +339,12 @@ def find_attributions(sent: Sentence, analysis: Analysis, lex: Lexicon) -> Itera
         if tok.lower_ == "according":
             found = _according_to(sent, tok, lex)
         elif tok.pos_ == "VERB":
-            found = _verb_attribution(sent, tok, lex, has_quote) or _citing(sent, tok, lex)
+            start = sent.base + tok.idx
+            near = any(
+                0 <= start - q.span.end <= QUOTE_GAP or 0 <= q.span.start - (start + len(tok)) <= 3
+                for q in quotes
+            )
+            found = _verb_attribution(sent, tok, lex, near) or _citing(sent, tok, lex)
         elif tok.pos_ == "NOUN":
             found = _document_owner(sent, tok, lex)
         if found is not None:

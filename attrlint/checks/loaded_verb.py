@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from attrlint.analysis import SourceKind
 from attrlint.checks.base import CheckContext, Finding
 from attrlint.types import Edit, Severity
 
@@ -19,6 +20,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             or ctx.analysis.in_quote(attribution.cue)
         ):
             continue
+        if attribution.negated or (attribution.legal and lemma in ("allege", "claim")):
+            continue  # "did not disclose"; "prosecutors allege", "the lawsuit claims"
+        if lemma in truth and (attribution.kind is SourceKind.DOCUMENT or attribution.wh_content):
+            continue  # "the study revealed" is accurate; "reveal who told them" is not a statement
         if lemma in lex.doubt_verbs or lemma in lex.guilt_verbs:
             severity = Severity.WARNING
         elif lemma in truth:
