@@ -67,7 +67,7 @@ def read_ann(path: Path) -> Gold:
 def match(pred: list[Span], gold: list[Span], exact: bool) -> int:
     used: set[int] = set()
     hits = 0
-    for p in sorted(set(pred)):
+    for p in sorted(pred):
         for i, g in enumerate(gold):
             if i in used:
                 continue
@@ -129,7 +129,7 @@ def main() -> int:
         for role in ROLES:
             g = getattr(gold, role)
             counts[role]["gold"] += len(g)
-            counts[role]["pred"] += len(set(pred[role]))
+            counts[role]["pred"] += len(pred[role])
             counts[role]["exact"] += match(pred[role], g, exact=True)
             counts[role]["overlap"] += match(pred[role], g, exact=False)
         by_source = {(a.source.start, a.source.end): a for a in analysis.attributions if a.source}  # type: ignore[attr-defined]

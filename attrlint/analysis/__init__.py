@@ -22,6 +22,7 @@ from attrlint.analysis.model import (
 )
 from attrlint.analysis.numbers import find_numbers
 from attrlint.analysis.quotes import find_quotes
+from attrlint.analysis.speaker_labels import quote_credits, transcript_labels
 from attrlint.document.model import BlockKind, Document
 from attrlint.types import Span
 
@@ -101,6 +102,9 @@ def analyse(
     analysis.sentences = _sentences(document, parsed)
     for sent in analysis.sentences:
         analysis.attributions.extend(find_attributions(sent, analysis, lex))
+    analysis.attributions.extend(transcript_labels(document, analysis.sentences, lex))
+    analysis.attributions.extend(quote_credits(document, analysis.quotes, analysis.sentences))
+    analysis.attributions.sort(key=lambda a: (a.sentence, a.cue.start))
     for sent in analysis.sentences:
         analysis.numbers.extend(find_numbers(sent))
         found = [

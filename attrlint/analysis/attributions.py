@@ -1,115 +1,43 @@
 """Attribution relations from the dependency parse: "X said (that) ...", "according to X", ...
 
-First version: verb cues with their subject (or by-agent) as source and their clause as content;
-"according to X"; "citing X"; and document nouns with an owner ("the ministry's figures").
+Verb cues take their subject (or by-agent) as source and their clause as content; "according to
+X" and "citing X" take their object; a document noun with an owner ("the ministry's figures")
+is a cue of its own unless a verb in the sentence already credits the same source.
+Each attribution records its relation: speech, belief, evidence, intention or document.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from attrlint.analysis.lexicon import Lexicon
 from attrlint.analysis.model import Analysis, Attribution, Sentence, SourceKind
+from attrlint.analysis.phrases import (
+    agent_of,
+    source_span,
+    source_text,
+    subject_of,
+    subtree_span,
+    trimmed,
+)
 from attrlint.analysis.sources import classify
 from attrlint.types import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 TAG_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+TAG_MARKS = frozenset({",", '"', "”", "'", "’", "—", "–", "―"})
 QUOTE_GAP = 40  # characters between a quote and the verb that tags it
-LEGAL_SUBJECTS = frozenset(
-    {
-        "prosecutor",
-        "prosecution",
-        "police",
-        "lawsuit",
-        "suit",
-        "complaint",
-        "indictment",
-        "charge",
-        "plaintiff",
-        "claimant",
-        "regulator",
-        "investigator",
-        "attorney",
-        "lawyer",
-        "writ",
-        "filing",
-    }
-)
-# Verbs that attribute with a subject alone, even with no clause in view ('"...," he said.').
-CORE_SPEECH = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "report",
-        "announce",
-        "state",
-        "write",
-        "reply",
-        "explain",
-        "confirm",
-        "warn",
-        "tweet",
-        "post",
-        "testify",
-        "respond",
-        "comment",
-        "estimate",
-    }
-)
 VIEW_VERBS = frozenset(
     {"expect", "forecast", "predict", "estimate", "project", "calculate", "speculate"}
 )
-
-
-def _subtree_span(sent: Sentence, token: Token) -> Span:
-    return sent.range_span(token.left_edge, token.right_edge)
-
-
-def _trim(sent: Sentence, tokens: list[Token]) -> Span | None:
-    """The span from the first to the last token that is not punctuation or a space."""
-    words = [t for t in tokens if not (t.is_punct or t.is_space)]
-    if not words:
-        return None
-    return sent.range_span(words[0], words[-1])
-
-
-def _agent(verb: Token) -> Token | None:
-    """The by-agent of a passive cue, also when the parser hung it lower ("reported as X by Y")."""
-    for child in verb.subtree:
-        if (
-            child.dep_ in ("agent", "prep")
-            and child.lower_ == "by"
-            and (child.dep_ == "agent" or child.head.i == verb.i or child.head.dep_ == "pcomp")
-        ):
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
-
-
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    # "went on to speculate", "and told reporters", "pointed to X as saying": borrow the subject
-    # of the verb this one hangs from
-    node = verb
-    for _ in range(3):
-        if node.dep_ not in ("conj", "xcomp", "pcomp", "prep", "advcl") or node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            for child in node.children:
-                if child.dep_ in SUBJECT_DEPS:
-                    return child
-    return None
+PERSON_ONLY = frozenset(
+    {"show", "find", "record", "put", "count", "list", "learn", "hear", "understand", "know"}
+)
 
 
 def _is_tag(verb: Token) -> bool:
@@ -123,7 +51,7 @@ def _is_tag(verb: Token) -> bool:
         verb.dep_ in TAG_DEPS
         and verb.i > verb.head.i
         and before >= 0
-        and verb.doc[before].text in (",", '"', "”", "'", "’", "—", "–")
+        and verb.doc[before].text in TAG_MARKS
     )
 
 
@@ -137,20 +65,40 @@ def _negated(verb: Token) -> bool:
 def _content(sent: Sentence, verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp"):
-            return _subtree_span(sent, child)
+            return subtree_span(sent, child)
     if _is_tag(verb):
         # "Prices rose, officials said": the content is the rest of the head clause
         before = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
         after = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
-        return _trim(sent, before) or _trim(sent, after)
+        return trimmed(sent, before) or trimmed(sent, after)
     for child in verb.children:
-        if child.dep_ == "parataxis":
-            return _subtree_span(sent, child)
+        if child.dep_ in ("parataxis", "dobj", "prep") and child.i > verb.i:
+            return subtree_span(sent, child)
     return None
 
 
-def _phrase(tok: Token) -> str:
-    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
+def _relation(lemma: str, lex: Lexicon, evidence_only: bool) -> str:
+    if lemma in lex.intention_verbs:
+        return "intention"
+    if evidence_only:
+        return "evidence"
+    if lemma in lex.cognition_verbs or lemma in lex.as_view_verbs:
+        return "belief"
+    return "speech"
+
+
+def _particle(verb: Token, lemma: str, lex: Lexicon) -> Token:
+    """The last token of the lexical verb: "pointed out" ends at "out"."""
+    base = lemma.split()[0]
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if (
+        nxt is not None
+        and nxt.head.i == verb.i
+        and nxt.lower_ in lex.particles(base)
+        and nxt.dep_ == "prt"
+    ):
+        return nxt
+    return verb
 
 
 def _make(
@@ -161,26 +109,84 @@ def _make(
     kind: SourceKind,
     source: Token | None,
     clausal: bool,
+    relation: str,
+    lex: Lexicon,
 ) -> Attribution:
     return Attribution(
         cue=cue,
         cue_lemma=lemma,
         sentence=sent.index,
         kind=kind,
-        source=_subtree_span(sent, source) if source is not None else None,
+        source=source_span(sent, source) if source is not None else None,
         content=_content(sent, verb),
-        source_text=_phrase(source) if source is not None else "",
+        source_text=source_text(sent, source) if source is not None else "",
         cue_text=sent.sent.doc.text[cue.start - sent.base : cue.end - sent.base],
         source_head=sent.tok_span(source) if source is not None else None,
         cue_tag=verb.tag_,
+        verb=sent.range_span(verb, _particle(verb, lemma, lex)),
         clausal=clausal,
         negated=_negated(verb),
-        legal=source is not None and source.lemma_.lower() in LEGAL_SUBJECTS,
+        legal=source is not None and source.lemma_.lower() in lex.legal_subjects,
         wh_content=any(
             c.dep_ == "ccomp" and c.left_edge.tag_ in ("WP", "WRB", "WDT", "WP$")
             for c in verb.children
         ),
+        relation=relation,
     )
+
+
+GROUP_ADVERBS = frozenset(
+    {
+        "also",
+        "now",
+        "then",
+        "again",
+        "once",
+        "even",
+        "further",
+        "later",
+        "previously",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "still",
+        "already",
+    }
+)
+
+
+def _cue_span(sent: Sentence, verb: Token, lemma: str, lex: Lexicon) -> tuple[Span, str] | None:
+    """The verb group that makes the cue: auxiliaries, the verb, its particle and a colon.
+
+    "has also said", "called for", "pointed out", "said:" -- annotators of attribution (PolNeAR)
+    mark the whole group; a suggested fix rewrites only the verb (``Attribution.verb``).
+    """
+    particles = lex.particles(lemma)
+    attached = [
+        c
+        for c in verb.children
+        if c.dep_ in ("prt", "prep") and c.lower_ in particles and c.i == verb.i + 1
+    ]
+    if lemma == "point" and not attached:
+        return None  # "point" alone is not a speech verb
+    if any(c.dep_ == "prt" and c.lower_ not in particles for c in verb.children):
+        return None  # "show up", "add up", "turn out": another verb altogether
+    doc = verb.doc
+    first = verb
+    while first.i > sent.sent.start:
+        prev = doc[first.i - 1]
+        if prev.head.i == verb.i and (
+            prev.dep_ in ("aux", "auxpass", "neg")
+            or (prev.dep_ == "advmod" and prev.lower_ in GROUP_ADVERBS)
+        ):
+            first = prev
+        else:
+            break
+    last = attached[0] if attached else verb
+    if last.i + 1 < sent.sent.end and doc[last.i + 1].text == ":":
+        last = doc[last.i + 1]
+    cue_lemma = f"{lemma} {attached[0].lower_}" if attached else lemma
+    return sent.range_span(first, last), cue_lemma
 
 
 def _verb_attribution(
@@ -191,81 +197,103 @@ def _verb_attribution(
     speech = lemma in lex.speech_verbs
     cognition = lemma in lex.cognition_verbs
     evidence = lemma in lex.evidence_verbs
-    if not (speech or cognition or evidence):
+    attitude = lemma in lex.attitude_verbs
+    intention = lemma in lex.intention_verbs
+    as_view = lemma in lex.as_view_verbs
+    if not (speech or cognition or evidence or attitude or intention or as_view):
         return None
-    cue = sent.tok_span(verb)
-    if lemma == "point":  # "pointed out that": the particle is part of the cue
-        particle = [c for c in verb.children if c.dep_ == "prt" and c.lower_ == "out"]
-        if not particle:
-            return None
-        cue = sent.range_span(verb, particle[0])
-        lemma = "point out"
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    found = _cue_span(sent, verb, lemma, lex)
+    if found is None:
+        return None
+    cue, cue_lemma = found
     if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None  # a participle: "photos alleged to be of her", "the figures cited"
     has_clause = any(c.dep_ in CLAUSE_DEPS for c in verb.children) or _is_tag(verb)
+    has_object = any(c.dep_ in ("dobj", "oprd") for c in verb.children)
+    has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     clausal = has_clause or quoted
-    if passive:
-        agent = _agent(verb)
-        subj = _subject(verb)
-        if agent is not None and (has_clause or lemma in CORE_SPEECH or lemma == "quote"):
-            return _make(sent, verb, cue, lemma, classify(agent, lex), agent, clausal)
+    relation = _relation(lemma, lex, evidence and not (speech or cognition or attitude))
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        agent = agent_of(verb)
+        subj = subject_of(verb)
+        if agent is not None and (has_clause or speech or lemma == "quote"):
+            return _make(
+                sent, verb, cue, cue_lemma, classify(agent, lex), agent, clausal, relation, lex
+            )
         if lemma == "quote" and subj is not None:  # "X was quoted as saying"
-            return _make(sent, verb, cue, lemma, classify(subj, lex), subj, True)
+            return _make(sent, verb, cue, cue_lemma, classify(subj, lex), subj, True, relation, lex)
         if subj is not None and subj.lower_ == "it" and has_clause:  # "it is believed that"
-            return _make(sent, verb, cue, lemma, SourceKind.NONE, None, True)
+            return _make(sent, verb, cue, cue_lemma, SourceKind.NONE, None, True, relation, lex)
         return None
-    subj = _subject(verb)
-    if subj is None:
+    subj = subject_of(verb)
+    if subj is None or subj.lower_ in ("it", "there", "this", "that", "which", "what"):
         return None
+    if verb.head.lemma_ == "let" and verb.dep_ == "ccomp":
+        return None  # "let's say"
     kind = classify(subj, lex)
-    has_object = any(c.dep_ == "dobj" for c in verb.children)
-    if evidence and not speech and not cognition:
-        if kind not in (SourceKind.DOCUMENT, SourceKind.INSTITUTION, SourceKind.NAMED_ORGANISATION):
+    if relation == "evidence":
+        if kind not in (
+            SourceKind.DOCUMENT,
+            SourceKind.INSTITUTION,
+            SourceKind.NAMED_ORGANISATION,
+            SourceKind.VAGUE_GROUP,
+        ):
             return None
         if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
             return None
-    elif cognition and not speech:
-        if not (has_clause or (lemma in VIEW_VERBS and has_object)):
+    elif intention:
+        if not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+            return None
+    elif as_view and not (speech or cognition or attitude):
+        if not has_as:
             return None
     elif not (
         has_clause
-        or lemma in CORE_SPEECH
+        or lemma in lex.core_speech_verbs
         or quoted
+        or (attitude and (has_object or cue_lemma != lemma))
         or (lemma in VIEW_VERBS and has_object)
         or (evidence and kind in (SourceKind.DOCUMENT, SourceKind.INSTITUTION))
     ):
         return None
     if (
-        lemma in ("show", "find", "record", "put", "count", "list", "learn", "hear", "understand")
-        and kind in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.NONE)
+        lemma in PERSON_ONLY
         and not has_clause
+        and kind in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.NONE)
     ):
         return None
-    return _make(sent, verb, cue, lemma, kind, subj, clausal)
+    return _make(sent, verb, cue, cue_lemma, kind, subj, clausal, relation, lex)
+
+
+def _object_source(
+    sent: Sentence, cue: Span, lemma: str, obj: Token, content: Span | None, lex: Lexicon
+) -> Attribution:
+    return Attribution(
+        cue=cue,
+        cue_lemma=lemma,
+        sentence=sent.index,
+        kind=classify(obj, lex),
+        source=source_span(sent, obj),
+        content=content,
+        source_text=source_text(sent, obj),
+        cue_text=sent.sent.doc.text[cue.start - sent.base : cue.end - sent.base],
+        source_head=sent.tok_span(obj),
+        relation="speech" if lemma != "document" else "document",
+    )
 
 
 def _according_to(sent: Sentence, tok: Token, lex: Lexicon) -> Attribution | None:
-    if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.nbor(1).lower_ != "to":
+    if tok.i + 1 >= len(tok.doc) or tok.nbor(1).lower_ != "to":
         return None
     to = tok.nbor(1)
     objs = [c for c in to.children if c.dep_ == "pobj"]
     if not objs:
         return None
     obj = objs[0]
-    cue = sent.range_span(tok, to)
     head = tok.head
     rest = [t for t in head.subtree if not (tok.left_edge.i <= t.i <= obj.right_edge.i)]
-    return Attribution(
-        cue,
-        "according to",
-        sent.index,
-        classify(obj, lex),
-        _subtree_span(sent, obj),
-        _trim(sent, rest),
-        _phrase(obj),
-        "according to",
-        sent.tok_span(obj),
+    return _object_source(
+        sent, sent.range_span(tok, to), "according to", obj, trimmed(sent, rest), lex
     )
 
 
@@ -275,77 +303,65 @@ def _citing(sent: Sentence, tok: Token, lex: Lexicon) -> Attribution | None:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
     if not objs:
         return None
-    obj = objs[0]
-    return Attribution(
-        sent.tok_span(tok),
-        "cite",
-        sent.index,
-        classify(obj, lex),
-        _subtree_span(sent, obj),
-        None,
-        _phrase(obj),
-        tok.text,
-        sent.tok_span(obj),
-    )
+    return _object_source(sent, sent.tok_span(tok), "cite", objs[0], None, lex)
 
 
-def _document_owner(sent: Sentence, tok: Token, lex: Lexicon) -> Attribution | None:
-    """ "the ministry's figures", "a report by the OECD", "ONS data": a document with an owner."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.document_nouns:
-        return None
-    owner: Token | None = None
+def _owner(tok: Token, lex: Lexicon) -> Token | None:
     for child in tok.children:
         if (child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN")) or (
             child.dep_ == "compound"
             and (child.ent_type_ in ("ORG", "PERSON") or child.pos_ == "PROPN")
         ):
-            owner = child
-        elif child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
+            return child
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj and (
                 pobj[0].ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
                 or pobj[0].pos_ == "PROPN"
                 or pobj[0].lemma_.lower() in lex.institution_nouns
             ):
-                owner = pobj[0]
-        if owner is not None:
-            break
-    if owner is None:
+                return pobj[0]
+    return None
+
+
+def _document_owner(sent: Sentence, tok: Token, lex: Lexicon) -> Attribution | None:
+    """ "the ministry's figures", "a report by the OECD", "ONS data": a document with an owner."""
+    if tok.lemma_.lower() not in lex.document_nouns:
         return None
-    kind = classify(owner, lex)
-    if not kind.identified:
+    owner = _owner(tok, lex)
+    if owner is None or not classify(owner, lex).identified:
         return None
-    return Attribution(
-        sent.tok_span(tok),
-        tok.lemma_.lower(),
-        sent.index,
-        SourceKind.DOCUMENT,
-        _subtree_span(sent, owner),
-        None,
-        _phrase(owner),
-        tok.text,
-        sent.tok_span(owner),
-    )
+    found = _object_source(sent, sent.tok_span(tok), "document", owner, None, lex)
+    return dataclasses.replace(found, kind=SourceKind.DOCUMENT, cue_lemma=tok.lemma_.lower())
 
 
 def find_attributions(sent: Sentence, analysis: Analysis, lex: Lexicon) -> Iterator[Attribution]:
     """Every attribution cue in one sentence, skipping cues inside quoted speech."""
     quotes = [q for q in analysis.quotes if q.span.overlaps(sent.span)]
+    verbal: list[Attribution] = []
+    nominal: list[Attribution] = []
     for tok in sent.sent:
         span = sent.tok_span(tok)
         if analysis.in_quote(span):
             continue
-        found: Attribution | None = None
         if tok.lower_ == "according":
             found = _according_to(sent, tok, lex)
         elif tok.pos_ == "VERB":
-            start = sent.base + tok.idx
             near = any(
-                0 <= start - q.span.end <= QUOTE_GAP or 0 <= q.span.start - (start + len(tok)) <= 3
+                0 <= span.start - q.span.end <= QUOTE_GAP or 0 <= q.span.start - span.end <= 3
                 for q in quotes
             )
             found = _verb_attribution(sent, tok, lex, near) or _citing(sent, tok, lex)
         elif tok.pos_ == "NOUN":
             found = _document_owner(sent, tok, lex)
+            if found is not None:
+                nominal.append(found)
+            continue
+        else:
+            found = None
         if found is not None:
-            yield found
+            verbal.append(found)
+    yield from verbal
+    for noun in nominal:
+        if not any(v.source and noun.source and v.source.overlaps(noun.source) for v in verbal):
+            yield noun

@@ -24,6 +24,12 @@ class Lexicon:
     """Every list as a frozenset of lower-case lemmas or phrases."""
 
     speech_verbs: frozenset[str]
+    core_speech_verbs: frozenset[str]
+    attitude_verbs: frozenset[str]
+    intention_verbs: frozenset[str]
+    as_view_verbs: frozenset[str]
+    legal_subjects: frozenset[str]
+    not_speaker_labels: frozenset[str]
     cognition_verbs: frozenset[str]
     evidence_verbs: frozenset[str]
     document_nouns: frozenset[str]
@@ -50,7 +56,11 @@ class Lexicon:
     truth_verbs: frozenset[str]
     truth_particle_verbs: tuple[tuple[str, str], ...]
     said_forms: tuple[tuple[str, str], ...]
+    cue_particles: tuple[tuple[str, frozenset[str]], ...]
     approximators: frozenset[str]
+
+    def particles(self, lemma: str) -> frozenset[str]:
+        return dict(self.cue_particles).get(lemma, frozenset())
 
     def said_form(self, tag: str) -> str:
         return dict(self.said_forms).get(tag, "said")
@@ -70,7 +80,14 @@ def load_lexicon() -> Lexicon:
         name: _set(data, name)
         for name in Lexicon.__dataclass_fields__
         if name
-        not in {"doubt_verbs", "guilt_verbs", "truth_verbs", "truth_particle_verbs", "said_forms"}
+        not in {
+            "doubt_verbs",
+            "guilt_verbs",
+            "truth_verbs",
+            "truth_particle_verbs",
+            "said_forms",
+            "cue_particles",
+        }
     }
     return Lexicon(
         **plain,
@@ -79,4 +96,9 @@ def load_lexicon() -> Lexicon:
         truth_verbs=_set(loaded, "truth"),
         truth_particle_verbs=tuple(sorted((str(k), str(v)) for k, v in particles.items())),
         said_forms=tuple(sorted((str(k), str(v)) for k, v in said.items())),
+        cue_particles=tuple(
+            sorted(
+                (str(k), frozenset(map(str, v))) for k, v in data.get("cue_particles", {}).items()
+            )
+        ),
     )

@@ -79,11 +79,13 @@ class Attribution:
     cue_text: str = ""
     source_head: Span | None = None  # the head word of the source phrase ("Experts")
     cue_tag: str = ""  # the cue verb's fine-grained tag (VBD, VBZ...), for suggested fixes
+    verb: Span | None = None  # the lexical verb inside the cue ("claimed" in "has claimed")
     # the cue introduces a clause or a quote: a speech act, not "claimed the title"
     clausal: bool = False
     negated: bool = False  # "did not disclose", "failed to reveal"
     legal: bool = False  # the source is a prosecutor, a lawsuit or the like ("prosecutors allege")
     wh_content: bool = False  # the content is a wh-clause: "revealed who told them"
+    relation: str = "speech"  # speech, belief, evidence, intention or document
 
 
 class NumberClass(enum.Enum):

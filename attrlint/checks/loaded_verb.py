@@ -31,12 +31,13 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         else:
             continue
         said = lex.said_form(attribution.cue_tag)
-        verb = ctx.document.source[attribution.cue.start : attribution.cue.end]
+        target = attribution.verb or attribution.cue
+        verb = ctx.document.source[target.start : target.end]
         if verb[:1].isupper():
             said = said.capitalize()
         yield Finding(
-            attribution.cue,
+            target,
             {"verb": verb, "said": said},
             severity=severity,
-            fix=(Edit(attribution.cue, said),),
+            fix=(Edit(target, said),),
         )

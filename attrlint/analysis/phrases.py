@@ -1,0 +1,127 @@
+"""Noun phrases and grammatical roles around a cue: subjects, by-agents and source spans."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from attrlint.analysis.model import Sentence
+from attrlint.types import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Clauses hanging off a source that say what it was doing rather than who it is ("Trump,
+# speaking to veterans,"): left out of its span. Relative clauses stay ("an economist who served
+# at the CBO"), as attribution annotators mark them.
+CLAUSAL_MODIFIERS = frozenset({"advcl"})
+LEADING_NOISE = frozenset({"both", "all", "--", "—", "―", "–"})
+EDGE_CHARS = " \t\r\n\u00a0\u200b\"'“”‘’"
+
+
+def subtree_span(sent: Sentence, token: Token) -> Span:
+    return sent.range_span(token.left_edge, token.right_edge)
+
+
+def trimmed(sent: Sentence, tokens: list[Token]) -> Span | None:
+    """The span from the first to the last token that is not punctuation or a space."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    return sent.range_span(words[0], words[-1])
+
+
+def source_tokens(head: Token) -> list[Token]:
+    """The source phrase: the head's subtree without participial and adverbial clauses.
+
+    An apposition stays ("Flynn, a top Trump surrogate,"), with the comma that closes it.
+    """
+    dropped: set[int] = set()
+    for tok in head.subtree:
+        if tok.i != head.i and (
+            tok.dep_ in CLAUSAL_MODIFIERS or (tok.dep_ == "acl" and tok.tag_ == "VBG")
+        ):
+            dropped.update(t.i for t in tok.subtree)
+        if tok.dep_ == "case" and tok.head.i == head.i:  # "Mr. Ban's": the possessive ending
+            dropped.add(tok.i)
+    kept = [t for t in head.subtree if t.i not in dropped]
+    # keep one contiguous run around the head
+    run = [head]
+    by_index = {t.i: t for t in kept}
+    i = head.i - 1
+    while i in by_index:
+        run.insert(0, by_index[i])
+        i -= 1
+    i = head.i + 1
+    while i in by_index:
+        run.append(by_index[i])
+        i += 1
+    while run and (run[0].is_space or run[0].is_punct or run[0].lower_ in LEADING_NOISE):
+        run.pop(0)
+    has_appos = any(t.dep_ == "appos" for t in run)
+    opened = sum(t.text == "(" for t in run)
+    while run and (
+        run[-1].is_space
+        or (
+            run[-1].is_punct
+            and not (has_appos and run[-1].text == ",")
+            and not (run[-1].text == ")" and opened)
+        )
+    ):
+        run.pop()
+    if run and run[-1].text == "," and not has_appos:
+        run.pop()
+    if has_appos and run and run[-1].text != ",":
+        nxt = run[-1].i + 1
+        if nxt < len(head.doc) and head.doc[nxt].text == "," and nxt not in dropped:
+            run.append(head.doc[nxt])
+    return run or [head]
+
+
+def source_span(sent: Sentence, head: Token) -> Span:
+    tokens = source_tokens(head)
+    span = sent.range_span(tokens[0], tokens[-1])
+    text = sent.sent.doc.text
+    start = span.start - sent.base
+    end = span.end - sent.base
+    while start < end and text[start] in EDGE_CHARS:
+        start += 1
+    while end > start and text[end - 1] in EDGE_CHARS:
+        end -= 1
+    return Span(sent.base + start, sent.base + end) if end > start else span
+
+
+def source_text(sent: Sentence, head: Token) -> str:
+    span = source_span(sent, head)
+    return sent.sent.doc.text[span.start - sent.base : span.end - sent.base]
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The by-agent of a passive cue, also when the parser hung it lower ("reported as X by Y")."""
+    for child in verb.subtree:
+        if (
+            child.dep_ in ("agent", "prep")
+            and child.lower_ == "by"
+            and (child.dep_ == "agent" or child.head.i == verb.i or child.head.dep_ == "pcomp")
+        ):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it hangs from ("went on to speculate")."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("conj", "xcomp", "pcomp", "prep", "advcl") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            for child in node.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    return child
+    return None
