@@ -326,7 +326,10 @@ def _owner(tok: Token, lex: Lexicon) -> Token | None:
 
 def _document_owner(sent: Sentence, tok: Token, lex: Lexicon) -> Attribution | None:
     """ "the ministry's figures", "a report by the OECD", "ONS data": a document with an owner."""
-    if tok.lemma_.lower() not in lex.document_nouns:
+    if (
+        tok.lemma_.lower() not in lex.document_cue_nouns
+        and tok.lower_ not in lex.document_cue_nouns
+    ):
         return None
     owner = _owner(tok, lex)
     if owner is None or not classify(owner, lex).identified:

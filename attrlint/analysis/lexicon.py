@@ -33,6 +33,7 @@ class Lexicon:
     cognition_verbs: frozenset[str]
     evidence_verbs: frozenset[str]
     document_nouns: frozenset[str]
+    document_cue_nouns: frozenset[str]
     institution_nouns: frozenset[str]
     vague_source_nouns: frozenset[str]
     weasel_quantifiers: frozenset[str]

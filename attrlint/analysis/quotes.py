@@ -37,7 +37,8 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 def find_quotes(prose: str, start: int, end: int, block: int) -> list[Quote]:
     """The quotes in ``prose[start:end]``, with spans in source offsets."""
-    text = prose[start:end]
+    raw = prose[start:end]
+    text = _pair_apostrophes(raw)
     quotes: list[Quote] = []
     double: int | None = None
     single: int | None = None
@@ -98,7 +99,39 @@ def find_quotes(prose: str, start: int, end: int, block: int) -> list[Quote]:
     if double is not None:
         close(double, len(text), closed=False)
     quotes.sort(key=lambda q: q.span.start)
-    return _drop_nested(quotes)
+    return [_trim_pairs(q, raw, start) for q in _drop_nested(quotes)]
+
+
+JOINER = "\u2060"
+
+
+def _pair_apostrophes(text: str) -> str:
+    """Two apostrophes used as a double quote (''like this'', common in wire exports) become one
+    straight double quote plus an invisible joiner, keeping the text's length."""
+    if "''" not in text:
+        return text
+    out = list(text)
+    i = 0
+    while i < len(text) - 1:
+        if text[i] == "'" and text[i + 1] == "'":
+            opening = _prev(text, i) in OPENING_CONTEXT and not _next(text, i + 1).isspace()
+            out[i], out[i + 1] = ('"', JOINER) if opening else (JOINER, '"')
+            i += 2
+        else:
+            i += 1
+    return "".join(out)
+
+
+def _trim_pairs(quote: Quote, raw: str, start: int) -> Quote:
+    """Keep both apostrophes of a ''pair'' outside the quote's content."""
+    lo, hi = quote.content.start - start, quote.content.end - start
+    if lo < len(raw) and raw[lo - 1 : lo + 1] == "''":
+        lo += 1
+    if quote.closed and hi > lo and raw[hi - 1 : hi + 1] == "''":
+        hi -= 1
+    if (lo, hi) == (quote.content.start - start, quote.content.end - start):
+        return quote
+    return Quote(quote.span, Span(start + lo, start + max(lo, hi)), quote.block, quote.closed)
 
 
 def _drop_nested(quotes: list[Quote]) -> list[Quote]:
