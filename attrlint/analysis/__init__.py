@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from attrlint.analysis.attributions import find_attributions
+from attrlint.analysis.coreference import link_quotes, resolve_speakers
 from attrlint.analysis.cues import find_hedges, find_passive_attributions, find_weasels
 from attrlint.analysis.lexicon import Lexicon, load_lexicon
 from attrlint.analysis.model import (
@@ -105,6 +106,8 @@ def analyse(
     analysis.attributions.extend(transcript_labels(document, analysis.sentences, lex))
     analysis.attributions.extend(quote_credits(document, analysis.quotes, analysis.sentences))
     analysis.attributions.sort(key=lambda a: (a.sentence, a.cue.start))
+    resolve_speakers(analysis)
+    link_quotes(analysis)
     for sent in analysis.sentences:
         analysis.numbers.extend(find_numbers(sent))
         found = [

@@ -226,8 +226,12 @@ def _verb_attribution(
             return _make(sent, verb, cue, cue_lemma, SourceKind.NONE, None, True, relation, lex)
         return None
     subj = subject_of(verb)
-    if subj is None or subj.lower_ in ("it", "there", "this", "that", "which", "what"):
+    if subj is None or subj.lower_ in ("there", "this", "that", "which", "what"):
         return None
+    if subj.lemma_.lower() in lex.non_speaker_subjects:
+        return None
+    if subj.lower_ == "it" and lemma not in lex.core_speech_verbs:
+        return None  # "it said" may be the ministry; "it shows" is rarely anyone
     if verb.head.lemma_ == "let" and verb.dep_ == "ccomp":
         return None  # "let's say"
     kind = classify(subj, lex)
@@ -362,7 +366,9 @@ def find_attributions(sent: Sentence, analysis: Analysis, lex: Lexicon) -> Itera
             continue
         else:
             found = None
-        if found is not None:
+        if found is not None and not (
+            found.source_head is not None and analysis.in_quote(found.source_head)
+        ):  # a subject borrowed from inside a quote is the quote's, not the speaker
             verbal.append(found)
     yield from verbal
     for noun in nominal:

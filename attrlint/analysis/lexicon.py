@@ -30,6 +30,7 @@ class Lexicon:
     as_view_verbs: frozenset[str]
     legal_subjects: frozenset[str]
     not_speaker_labels: frozenset[str]
+    non_speaker_subjects: frozenset[str]
     cognition_verbs: frozenset[str]
     evidence_verbs: frozenset[str]
     document_nouns: frozenset[str]

@@ -86,6 +86,7 @@ class Attribution:
     legal: bool = False  # the source is a prosecutor, a lawsuit or the like ("prosecutors allege")
     wh_content: bool = False  # the content is a wh-clause: "revealed who told them"
     relation: str = "speech"  # speech, belief, evidence, intention or document
+    speaker: str = ""  # who the source is, pronouns and short names resolved ("Oliver Jia")
 
 
 class NumberClass(enum.Enum):
@@ -142,6 +143,7 @@ class Analysis:
     attributions: list[Attribution] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
     cues: list[CueMention] = field(default_factory=list)
+    quote_speakers: dict[int, int] = field(default_factory=dict)  # quote index -> attribution index
     _quote_starts: list[int] = field(default_factory=list)
 
     def index_quotes(self) -> None:

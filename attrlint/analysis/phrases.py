@@ -15,6 +15,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # speaking to veterans,"): left out of its span. Relative clauses stay ("an economist who served
 # at the CBO"), as attribution annotators mark them.
 CLAUSAL_MODIFIERS = frozenset({"advcl"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "''", "``", "'"})
 LEADING_NOISE = frozenset({"both", "all", "--", "—", "―", "–"})
 EDGE_CHARS = " \t\r\n\u00a0\u200b\"'“”‘’"
 
@@ -45,9 +46,9 @@ def source_tokens(head: Token) -> list[Token]:
         if tok.dep_ == "case" and tok.head.i == head.i:  # "Mr. Ban's": the possessive ending
             dropped.add(tok.i)
     kept = [t for t in head.subtree if t.i not in dropped]
-    # keep one contiguous run around the head
+    # keep one contiguous run around the head, never across a quotation mark
     run = [head]
-    by_index = {t.i: t for t in kept}
+    by_index = {t.i: t for t in kept if t.text not in QUOTE_MARKS}
     i = head.i - 1
     while i in by_index:
         run.insert(0, by_index[i])

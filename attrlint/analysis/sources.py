@@ -66,8 +66,12 @@ def classify(head: Token, lex: Lexicon) -> SourceKind:
     phrase = " ".join(t.lower_ for t in head.subtree)
     if any(p in phrase for p in ANONYMITY_PHRASES):
         return SourceKind.ANONYMOUS
-    if head.pos_ == "PRON":
-        return SourceKind.NAMED_PERSON if lower in PERSON_PRONOUNS else SourceKind.NONE
+    if head.pos_ == "PRON" or (head.pos_ == "DET" and head.dep_.startswith("nsubj")):
+        if lower in PERSON_PRONOUNS:
+            return SourceKind.NAMED_PERSON
+        if lower in lex.weasel_quantifiers or lower in ("others", "many", "some", "most"):
+            return SourceKind.VAGUE_GROUP  # "some say", "others argue"
+        return SourceKind.NONE
     if head.ent_type_ == "PERSON":
         return SourceKind.NAMED_PERSON
     if head.ent_type_ in ORG_LABELS or head.pos_ == "PROPN":

@@ -7,6 +7,7 @@ from typing import Any
 
 from attrlint import __version__
 from attrlint.analysis import Analysis
+from attrlint.analysis.summary import summarise_sources
 from attrlint.document.model import Document
 from attrlint.engine import FileResult
 from attrlint.report.positions import locate
@@ -67,6 +68,8 @@ def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:
                 "cue": _span(document, a.cue),
                 "content": _span(document, a.content),
                 "kind": a.kind.value,
+                "relation": a.relation,
+                "speaker": a.speaker or None,
                 "sentence": a.sentence,
             }
             for a in analysis.attributions
@@ -76,8 +79,23 @@ def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:
                 **(_span(document, q.span) or {}),
                 "content": _span(document, q.content),
                 "closed": q.closed,
+                "speaker": (
+                    analysis.attributions[analysis.quote_speakers[i]].speaker or None
+                    if i in analysis.quote_speakers
+                    else None
+                ),
             }
-            for q in analysis.quotes
+            for i, q in enumerate(analysis.quotes)
+        ],
+        "sources": [
+            {
+                "name": s.name,
+                "kind": s.kind.value,
+                "statements": s.statements,
+                "quotes": s.quotes,
+                "offset": s.first_offset,
+            }
+            for s in summarise_sources(analysis)
         ],
         "numbers": [
             {

@@ -1,0 +1,149 @@
+"""Who a source is: pronouns and short names resolved to the nearest fitting full name, and
+quotes tied to the attribution that speaks them.
+
+Deliberately simple and local: "he said" takes the most recent named person credited with a
+statement (or, failing that, mentioned) within a few sentences; "Jia said" takes an earlier full
+name ending in "Jia"; "it said" takes the most recent organisation, institution or document.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from attrlint.analysis.model import Analysis, Attribution, SourceKind
+
+LOOKBACK = 6  # sentences a pronoun may reach back
+TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|gen|sen|rep|gov)\.?\s+", re.I)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
+THING_PRONOUNS = frozenset({"it"})
+BODIES = (SourceKind.NAMED_ORGANISATION, SourceKind.INSTITUTION, SourceKind.DOCUMENT)
+
+
+def _people(analysis: Analysis) -> list[tuple[int, int, str]]:
+    """(sentence, offset, full name) for every PERSON entity, surnames expanded to full names."""
+    found: list[tuple[int, int, str]] = []
+    for sent in analysis.sentences:
+        for ent in sent.sent.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _short_name(ent.text)
+            if " " not in name:
+                name = next((n for _, _, n in reversed(found) if n.split()[-1] == name), name)
+            found.append((sent.index, sent.base + ent.start_char, name))
+    return found
+
+
+def _short_name(text: str) -> str:
+    return TITLES.sub("", text.strip()).strip()
+
+
+def _resolve(
+    attribution: Attribution,
+    previous: list[Attribution],
+    people: list[tuple[int, int, str]],
+) -> Attribution:
+    text = attribution.source_text.strip()
+    lower = text.lower()
+    if attribution.source is None:
+        return attribution
+    here = attribution.source.start
+    if lower in PERSON_PRONOUNS:
+        # the most recent named person: credited with a statement, or just mentioned
+        best: tuple[int, str] | None = None
+        for earlier in reversed(previous):
+            if attribution.sentence - earlier.sentence > LOOKBACK:
+                break
+            if (
+                earlier.kind is SourceKind.NAMED_PERSON
+                and earlier.source is not None
+                and (earlier.speaker and earlier.speaker.lower() not in PERSON_PRONOUNS)
+            ):
+                best = (earlier.source.start, earlier.speaker)
+                break
+        for sentence, offset, name in reversed(people):
+            if offset < here and attribution.sentence - sentence <= LOOKBACK:
+                if best is None or offset > best[0]:
+                    best = (offset, name)
+                break
+        return dataclasses.replace(attribution, speaker=best[1] if best else text)
+    if lower in THING_PRONOUNS:
+        for earlier in reversed(previous):
+            if attribution.sentence - earlier.sentence > LOOKBACK:
+                break
+            if earlier.kind in BODIES:
+                return dataclasses.replace(attribution, kind=earlier.kind, speaker=earlier.speaker)
+        return attribution
+    short = _short_name(text)
+    named = attribution.kind in (SourceKind.NAMED_PERSON, SourceKind.NAMED_ORGANISATION)
+    if named and short and " " not in short:
+        for _, offset, name in reversed(people):
+            if offset < here and name.split()[-1] == short:
+                return dataclasses.replace(attribution, speaker=name, kind=SourceKind.NAMED_PERSON)
+    if attribution.kind is SourceKind.NAMED_ORGANISATION and any(
+        name.split()[-1] == short.split()[-1] for _, _, name in people if short
+    ):  # a person the entity recogniser missed here but tagged elsewhere
+        return dataclasses.replace(attribution, speaker=short, kind=SourceKind.NAMED_PERSON)
+    if attribution.kind is SourceKind.INSTITUTION and lower.startswith(("the ", "this ", "that ")):
+        head = attribution.source_head
+        head_text = text if head is None else ""
+        for earlier in reversed(previous):  # "the Russian soldier" after "a Russian soldier"
+            if attribution.sentence - earlier.sentence > LOOKBACK:
+                break
+            earlier_head = earlier.source_text.split()[-1].lower() if earlier.source_text else ""
+            if (
+                earlier_head
+                and earlier_head in lower.split()
+                and earlier.kind is SourceKind.ANONYMOUS
+            ):
+                return dataclasses.replace(
+                    attribution, kind=earlier.kind, speaker=earlier.speaker or earlier.source_text
+                )
+        del head_text
+    return dataclasses.replace(attribution, speaker=short or text)
+
+
+def resolve_speakers(analysis: Analysis) -> None:
+    """Fill ``Attribution.speaker`` for every attribution, in document order."""
+    people = _people(analysis)
+    resolved: list[Attribution] = []
+    for attribution in analysis.attributions:
+        resolved.append(_resolve(attribution, resolved, people))
+    analysis.attributions = resolved
+
+
+def link_quotes(analysis: Analysis) -> None:
+    """Tie each quote to the attribution that speaks it.
+
+    An attribution in a sentence the quote touches, with its cue outside the quote, speaks it; a
+    quote with none nearby (a "floating" quote) continues the previous quote's speaker when it
+    follows in the same or the next paragraph.
+    """
+    by_sentence: dict[int, list[int]] = {}
+    for index, attribution in enumerate(analysis.attributions):
+        by_sentence.setdefault(attribution.sentence, []).append(index)
+    previous: tuple[int, int] | None = None  # (block, attribution index) of the last quote
+    for q_index, quote in enumerate(analysis.quotes):
+        touched = [s.index for s in analysis.sentences if s.span.overlaps(quote.span)]
+        if touched:
+            touched.append(touched[-1] + 1)  # '"We will win." Ana Ruiz said so on Monday.'
+        candidates = [
+            a
+            for s in touched
+            for a in by_sentence.get(s, [])
+            if not quote.span.contains(analysis.attributions[a].cue)
+            and analysis.attributions[a].relation in ("speech", "belief")
+        ]
+        if candidates:
+            best = min(
+                candidates,
+                key=lambda a: min(
+                    abs(analysis.attributions[a].cue.start - quote.span.end),
+                    abs(quote.span.start - analysis.attributions[a].cue.end),
+                ),
+            )
+            analysis.quote_speakers[q_index] = best
+            previous = (quote.block, best)
+        elif previous is not None and quote.block - previous[0] <= 1:
+            analysis.quote_speakers[q_index] = previous[1]
+            previous = (quote.block, previous[1])

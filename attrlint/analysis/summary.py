@@ -1,0 +1,45 @@
+"""The per-article source ledger: each distinct source, its kind, and what it carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from attrlint.analysis.model import Analysis, SourceKind
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    name: str
+    kind: SourceKind
+    statements: int  # attributions credited to it
+    quotes: int  # direct quotes it speaks
+    first_offset: int
+
+
+def summarise_sources(analysis: Analysis) -> list[SourceSummary]:
+    """Distinct sources in order of first appearance; agentless attributions are left out."""
+    order: list[str] = []
+    names: dict[str, str] = {}
+    kinds: dict[str, SourceKind] = {}
+    statements: dict[str, int] = {}
+    quotes: dict[str, int] = {}
+    first: dict[str, int] = {}
+    key_of: dict[int, str] = {}
+    for index, attribution in enumerate(analysis.attributions):
+        if attribution.source is None or attribution.kind is SourceKind.NONE:
+            continue
+        name = " ".join((attribution.speaker or attribution.source_text).split())
+        key = name.lower()
+        key_of[index] = key
+        if key not in names:
+            order.append(key)
+            names[key] = name
+            kinds[key] = attribution.kind
+            first[key] = attribution.source.start
+            statements[key] = quotes[key] = 0
+        statements[key] += 1
+    for attribution_index in analysis.quote_speakers.values():
+        key = key_of.get(attribution_index)
+        if key is not None:
+            quotes[key] += 1
+    return [SourceSummary(names[k], kinds[k], statements[k], quotes[k], first[k]) for k in order]
