@@ -39,7 +39,7 @@ def summarise_sources(analysis: Analysis) -> list[SourceSummary]:
             statements[key] = quotes[key] = 0
         statements[key] += 1
     for attribution_index in analysis.quote_speakers.values():
-        key = key_of.get(attribution_index)
-        if key is not None:
-            quotes[key] += 1
+        speaker = key_of.get(attribution_index)
+        if speaker is not None:
+            quotes[speaker] += 1
     return [SourceSummary(names[k], kinds[k], statements[k], quotes[k], first[k]) for k in order]
