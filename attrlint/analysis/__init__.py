@@ -86,9 +86,21 @@ def _sentences(document: Document, parsed: Iterable[ParsedBlock]) -> list[Senten
 def _voice(analysis: Analysis, sent: Sentence, span: Span) -> Voice:
     if sent.quoted_block or analysis.in_quote(span):
         return Voice.QUOTED
-    if analysis.attributions_in(sent.index):
+    if analysis.attributions_in(sent.index) or _quote_follows(analysis, sent):
         return Voice.ATTRIBUTED
     return Voice.REPORTER
+
+
+def _quote_follows(analysis: Analysis, sent: Sentence) -> bool:
+    """The next sentence of the paragraph opens with a speaker's quote: a paraphrase leading in."""
+    following = sent.index + 1
+    if following >= len(analysis.sentences) or analysis.sentences[following].block != sent.block:
+        return False
+    start = analysis.sentences[following].span.start
+    quote = analysis.quote_at(start)
+    if quote is None or quote.span.start != start:
+        return False
+    return analysis.quotes.index(quote) in analysis.quote_speakers
 
 
 def analyse(

@@ -122,6 +122,7 @@ def _make(
         source_text=source_text(sent, source) if source is not None else "",
         cue_text=sent.sent.doc.text[cue.start - sent.base : cue.end - sent.base],
         source_head=sent.tok_span(source) if source is not None else None,
+        source_lemma=source.lemma_.lower() if source is not None else "",
         cue_tag=verb.tag_,
         verb=sent.range_span(verb, _particle(verb, lemma, lex)),
         clausal=clausal,
@@ -228,7 +229,11 @@ def _verb_attribution(
     subj = subject_of(verb)
     if subj is None or subj.lower_ in ("there", "this", "that", "which", "what"):
         return None
-    if subj.lemma_.lower() in lex.non_speaker_subjects:
+    if (
+        subj.lemma_.lower() in lex.non_speaker_subjects
+        or subj.like_num
+        or subj.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+    ):
         return None
     if subj.lower_ == "it" and lemma not in lex.core_speech_verbs:
         return None  # "it said" may be the ministry; "it shows" is rarely anyone
@@ -236,13 +241,10 @@ def _verb_attribution(
         return None  # "let's say"
     kind = classify(subj, lex)
     if relation == "evidence":
-        if kind not in (
-            SourceKind.DOCUMENT,
-            SourceKind.INSTITUTION,
-            SourceKind.NAMED_ORGANISATION,
-            SourceKind.VAGUE_GROUP,
-        ):
-            return None
+        documentary = subj.lemma_.lower() in lex.document_nouns
+        if kind not in (SourceKind.DOCUMENT, SourceKind.INSTITUTION, SourceKind.NAMED_ORGANISATION):
+            if not (kind is SourceKind.VAGUE_GROUP and documentary):  # "studies show"
+                return None
         if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
             return None
     elif intention:
@@ -282,6 +284,7 @@ def _object_source(
         source_text=source_text(sent, obj),
         cue_text=sent.sent.doc.text[cue.start - sent.base : cue.end - sent.base],
         source_head=sent.tok_span(obj),
+        source_lemma=obj.lemma_.lower(),
         relation="speech" if lemma != "document" else "document",
     )
 

@@ -20,34 +20,82 @@ PENALTY_VERBS = frozenset({"face", "get", "receive", "serve"})
 NOT_HEDGE_AFTER_COULD = frozenset({"not", "n't", "never"})
 
 
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+PURPOSE_MARKS = frozenset({"so", "that"})
+CONTRAST = frozenset({"but", "yet", "although", "though", "while"})
+COMPARATIVES = frozenset({"more", "less", "most", "least", "as", "times"})
+NEGATIVE_DETS = frozenset({"no", "nothing", "nobody", "none", "neither"})
+PERSONAL = frozenset({"i", "we", "you"})
+
+
 def _is_condition(tok: Token) -> bool:
-    """Inside an "if"/"unless" clause or a question: a condition, not a hedge."""
+    """In or governing an "if"/"unless" clause, or in a question: a condition, not a hedge."""
     node = tok
     while node.head.i != node.i:
         if node.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children
         ):
             return True
         node = node.head
+    verb = tok.head
+    if any(
+        c.dep_ == "advcl"
+        and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children)
+        for c in verb.children
+    ):
+        return True  # "If it joins, Turkey may have to ..."
     return tok.sent[-1].text == "?" or tok.sent.text.rstrip().endswith("?")
+
+
+def _is_concession(tok: Token) -> bool:
+    """ "It may be tries that win games, but ...": granted, then answered."""
+    return any(t.lower_ in CONTRAST and t.i > tok.i for t in tok.sent)
+
+
+def _negative_subject(verb: Token) -> bool:
+    return any(
+        c.dep_.startswith("nsubj")
+        and (c.lower_ in NEGATIVE_DETS or any(g.lower_ in NEGATIVE_DETS for g in c.children))
+        for c in verb.children
+    )
+
+
+def _ability_could(tok: Token) -> bool:
+    """ "someone who could crawl up walls", "so they could be arranged", "the best he could do"."""
+    node = tok.head
+    if node.dep_ in ("relcl", "acl"):
+        return True
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in node.children
+    )
 
 
 def _hedge_modal(tok: Token, lex: Lexicon) -> bool:
     if tok.tag_ != "MD" or tok.lower_ not in lex.hedge_modals:
         return False
     verb = tok.head
-    if any(c.dep_ == "neg" for c in verb.children) and tok.lower_ == "could":
-        return False  # "could not be reached", "could not attend": inability, not doubt
+    if tok.lower_ == "could" and (
+        any(c.dep_ == "neg" for c in verb.children)
+        or _negative_subject(verb)
+        or _ability_could(tok)
+    ):
+        return False  # "could not be reached", "no amount could", "who could climb": ability
     if verb.lemma_.lower() in PENALTY_VERBS:
         return False  # "may face up to five years"
-    return not _is_condition(tok)
+    return not (_is_condition(tok) or _is_concession(tok))
 
 
 def _hedge_word(tok: Token, lex: Lexicon) -> bool:
     lemma = tok.lemma_.lower()
+    if tok.lower_ in ("likely", "unlikely") and any(c.lower_ in COMPARATIVES for c in tok.children):
+        return False  # "four times more likely": a comparison of rates
     if tok.pos_ == "ADV" and tok.lower_ in lex.hedge_adverbs:
         return tok.lower_ not in ("likely", "unlikely") or tok.dep_ == "advmod"
     if tok.pos_ == "ADJ" and lemma in lex.hedge_adjectives:
+        if lemma == "possible":  # only "it is possible that ...": otherwise "feasible"
+            return any(c.lower_ == "it" for c in tok.head.children) and any(
+                c.dep_ == "ccomp" for c in (*tok.children, *tok.head.children)
+            )
         return tok.dep_ in ("acomp", "oprd") or (tok.dep_ == "amod" and tok.head.lemma_ == "it")
     if tok.pos_ == "VERB" and lemma in lex.hedge_verbs:
         if lemma in ("appear", "seem", "tend"):
@@ -62,11 +110,38 @@ def _hedge_word(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _owned(tok: Token, lex: Lexicon) -> bool:
+    """Inside a clause that completes a stance noun: "fears that Opec could cut output"."""
+    node = tok
+    while node.head.i != node.i:
+        if (
+            node.dep_ in ("acl", "ccomp", "relcl")
+            and node.head.pos_ == "NOUN"
+            and (node.head.lemma_.lower() in lex.stance_nouns)
+        ):
+            return True
+        node = node.head
+    return False
+
+
+def _personal(sent: SpacySpan) -> bool:
+    """The writer speaks as "I", "we" or "you": advice, comment or a reader's letter, not report."""
+    return any(t.dep_.startswith("nsubj") and t.lower_ in PERSONAL for t in sent)
+
+
 def find_hedges(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
-    for tok in sent:
-        if _hedge_modal(tok, lex) or _hedge_word(tok, lex):
-            yield ("hedge", tok, tok)
-    yield from _phrases(sent, lex.hedge_phrases, "hedge")
+    if _personal(sent):
+        return
+    found: list[Found] = [
+        ("hedge", tok, tok)
+        for tok in sent
+        if (_hedge_modal(tok, lex) or _hedge_word(tok, lex)) and not _owned(tok, lex)
+    ]
+    phrases = list(_phrases(sent, lex.hedge_phrases, "hedge"))
+    # a phrase ("it seems") replaces the single word it contains ("seems")
+    covered = {t.i for _, first, last in phrases for t in sent.doc[first.i : last.i + 1]}
+    yield from (f for f in found if f[1].i not in covered)
+    yield from phrases
 
 
 def _phrases(sent: SpacySpan, phrases: frozenset[str], kind: str) -> Iterator[Found]:
@@ -82,6 +157,12 @@ def _phrases(sent: SpacySpan, phrases: frozenset[str], kind: str) -> Iterator[Fo
                     or (i + n < len(words) and words[i + n] == "of")
                 ):
                     continue
+                if (
+                    phrase in ("kind of", "sort of")
+                    and i > 0
+                    and sent[i - 1].pos_ in ("DET", "PRON")
+                ):
+                    continue  # "this kind of analysis": a noun, not a hedge
                 yield (kind, first, last)
 
 
@@ -92,9 +173,16 @@ def find_passive_attributions(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
             continue
         children = list(tok.children)
         aux = [c for c in children if c.dep_ == "auxpass"]
-        if not aux or any(c.dep_ == "agent" for c in children):
+        if any(c.dep_ == "agent" for c in children):
             continue
         lemma = tok.lemma_.lower()
+        if not aux:
+            # a reduced passive: "investigations thought to involve 5% of staff"
+            xcomp = [c for c in children if c.dep_ == "xcomp"]
+            to = [g for x in xcomp for g in x.children if g.dep_ == "aux" and g.lower_ == "to"]
+            if tok.dep_ == "acl" and lemma in lex.passive_to_participles and to:
+                yield ("passive_attribution", tok, to[0])
+            continue
         subj = [c for c in children if c.dep_ == "nsubjpass"]
         if (
             subj

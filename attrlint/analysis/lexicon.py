@@ -37,6 +37,7 @@ class Lexicon:
     document_cue_nouns: frozenset[str]
     institution_nouns: frozenset[str]
     vague_source_nouns: frozenset[str]
+    group_pronouns: frozenset[str]
     weasel_quantifiers: frozenset[str]
     weasel_quantifier_phrases: frozenset[str]
     people_nouns: frozenset[str]
@@ -48,6 +49,7 @@ class Lexicon:
     passive_as_participles: frozenset[str]
     passive_as_requires_adverb: frozenset[str]
     passive_intensifiers: frozenset[str]
+    stance_nouns: frozenset[str]
     hedge_modals: frozenset[str]
     hedge_adverbs: frozenset[str]
     hedge_verbs: frozenset[str]
@@ -60,6 +62,8 @@ class Lexicon:
     said_forms: tuple[tuple[str, str], ...]
     cue_particles: tuple[tuple[str, frozenset[str]], ...]
     approximators: frozenset[str]
+    financial_nouns: frozenset[str]
+    market_nouns: frozenset[str]
 
     def particles(self, lemma: str) -> frozenset[str]:
         return dict(self.cue_particles).get(lemma, frozenset())

@@ -78,6 +78,7 @@ class Attribution:
     source_text: str = ""
     cue_text: str = ""
     source_head: Span | None = None  # the head word of the source phrase ("Experts")
+    source_lemma: str = ""  # that head word's lemma ("expert")
     cue_tag: str = ""  # the cue verb's fine-grained tag (VBD, VBZ...), for suggested fixes
     verb: Span | None = None  # the lexical verb inside the cue ("claimed" in "has claimed")
     # the cue introduces a clause or a quote: a speech act, not "claimed the title"
@@ -100,7 +101,8 @@ class NumberClass(enum.Enum):
     YEAR = "year"
     ORDINAL = "ordinal"
     SCORE = "score"
-    NAME = "name"  # a number inside a name: "Boeing 737", "Article 50"
+    NAME = "name"  # a number that names or labels: "Boeing 737", "Article 50", "top 40", "(53)"
+    CONVERSION = "conversion"  # a conversion in brackets: "$1bn (£530m)"
     SMALL = "small"  # a spelled-out count under ten: rarely a statistic
 
     @property
@@ -145,6 +147,8 @@ class Analysis:
     cues: list[CueMention] = field(default_factory=list)
     quote_speakers: dict[int, int] = field(default_factory=dict)  # quote index -> attribution index
     _quote_starts: list[int] = field(default_factory=list)
+    _by_sentence: dict[int, list[Attribution]] = field(default_factory=dict)
+    _indexed: list[Attribution] = field(default_factory=list)
 
     def index_quotes(self) -> None:
         self.quotes.sort(key=lambda q: q.span.start)
@@ -162,17 +166,28 @@ class Analysis:
         return quote is not None and span.end <= quote.span.end
 
     def attributions_in(self, sentence: int) -> list[Attribution]:
-        return [a for a in self.attributions if a.sentence == sentence]
+        if len(self._indexed) != len(self.attributions):
+            self._by_sentence = {}
+            for attribution in self.attributions:
+                self._by_sentence.setdefault(attribution.sentence, []).append(attribution)
+            self._indexed = list(self.attributions)
+        return list(self._by_sentence.get(sentence, ()))
 
     def window(self, sentence: int, lead_looks_ahead: bool = False) -> list[Attribution]:
-        """Attributions in this sentence or the previous one of the same paragraph.
+        """Attributions that can source a sentence, nearest first.
 
-        With ``lead_looks_ahead``, the story's first sentence may also lean on the next one (a
-        lead sourced high, as Reuters allows).
+        The sentence itself; every earlier sentence of its paragraph (a paragraph that opens
+        "According to the ONS, ..." sources the figures that follow); the sentence just before,
+        even across a paragraph break. With ``lead_looks_ahead``, the story's first sentence may
+        also lean on the next one (a lead sourced high, as Reuters allows).
         """
-        found = self.attributions_in(sentence)
+        found = list(self.attributions_in(sentence))
         here = self.sentences[sentence]
-        if sentence > 0 and self.sentences[sentence - 1].block == here.block:
+        previous = sentence - 1
+        while previous >= 0 and self.sentences[previous].block == here.block:
+            found += self.attributions_in(previous)
+            previous -= 1
+        if sentence > 0 and self.sentences[sentence - 1].block != here.block:
             found += self.attributions_in(sentence - 1)
         if lead_looks_ahead and self.is_lead(sentence) and sentence + 1 < len(self.sentences):
             found += self.attributions_in(sentence + 1)
@@ -180,10 +195,8 @@ class Analysis:
 
     def is_lead(self, sentence: int) -> bool:
         """The first sentence of the story that is not a heading."""
-        for sent in self.sentences:
-            if not sent.heading:
-                return sent.index == sentence
-        return False
+        lead = next((s.index for s in self.sentences if not s.heading), None)
+        return lead == sentence
 
     def number_attributed(self, number: NumberMention) -> bool:
         """Quoted, or with an identified source in its window."""

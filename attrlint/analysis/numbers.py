@@ -137,8 +137,17 @@ NAME_PREFIXES = frozenset(
         "schedule",
         "highway",
         "g",
+        "top",
+        "size",
+        "platform",
+        "gate",
+        "row",
+        "seat",
+        "tier",
+        "division",
     }
 )
+NAME_SUFFIXES = frozenset({"certificate", "rating", "-rated"})
 
 
 def _value(span: SpacySpan) -> str:
@@ -177,11 +186,38 @@ def _is_name(span: SpacySpan) -> bool:
     return any(t.ent_type_ in NAME_LABELS for t in span)
 
 
+def _bracketed(span: SpacySpan) -> bool:
+    doc = span.doc
+    return (
+        span.start > 0
+        and doc[span.start - 1].text in ("(", ";")
+        and span.end < len(doc)
+        and doc[span.end].text in (")", ";")
+    )
+
+
+def _score_pair(span: SpacySpan) -> bool:
+    """ "won 19-13" split into three tokens: a number, a dash, a number."""
+    doc = span.doc
+    dash = ("-", "–")
+    after = span.end + 1 < len(doc) and doc[span.end].text in dash and doc[span.end + 1].is_digit
+    before = span.start > 1 and doc[span.start - 1].text in dash and doc[span.start - 2].is_digit
+    pct = span.end < len(doc) and doc[span.end].text == "%"
+    return (after or before) and not pct and all(len(t.text) <= 3 for t in span if t.is_digit)
+
+
 def _classify(span: SpacySpan, label: str) -> NumberClass:
     text = span.text
     cls = ENTITY_CLASSES.get(label, NumberClass.COUNT)
     if cls in (NumberClass.DATE, NumberClass.TIME, NumberClass.ORDINAL):
         return cls
+    if _bracketed(span):  # "$1bn (£530m)", "Everitt for Mapletoft (53)"
+        return NumberClass.CONVERSION if cls is NumberClass.MONEY else NumberClass.NAME
+    if _score_pair(span):
+        return NumberClass.SCORE
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ in NAME_SUFFIXES:
+        return NumberClass.NAME
     if label in NAME_LABELS:
         return NumberClass.NAME
     digits = [t for t in span if DIGIT.search(t.text)]

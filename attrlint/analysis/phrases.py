@@ -112,9 +112,14 @@ def agent_of(verb: Token) -> Token | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or that of the verb it hangs from ("went on to speculate")."""
+    """The verb's subject, or that of the verb it hangs from ("went on to speculate").
+
+    A relative pronoun gives way to the noun it stands for: "Smith, who said ..." is Smith.
+    """
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head
             return child
     node = verb
     for _ in range(3):

@@ -24,38 +24,50 @@ ANONYMITY_PHRASES = (
     "condition of anonymity",
 )
 AFFILIATION_PREPS = frozenset({"at", "with", "from", "for", "of", "in"})
+BODY_NOUNS = frozenset(
+    {
+        "ministry",
+        "department",
+        "government",
+        "agency",
+        "office",
+        "company",
+        "university",
+        "council",
+        "police",
+        "commission",
+        "service",
+        "bank",
+    }
+)
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "two", "three", "several"})
 
 
+def _named(tok: Token) -> bool:
+    return tok.ent_type_ in ("ORG", "PERSON") or (
+        tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC")
+    )
+
+
 def _affiliated(head: Token) -> bool:
-    """A noun tied to a named body: "officials at the Interior Ministry", "Pentagon officials".
+    """A noun tied to a named body or person: "officials at the Interior Ministry", "Pentagon
+    officials", "lawyers for the pair", "opponents of the bill, including Lord Campbell".
 
     A place is not an affiliation: "sources in Japan" and "analysts in Seoul" stay vague.
     """
     for child in head.children:
-        if child.dep_ in ("compound", "amod", "nmod", "poss") and (
-            child.ent_type_ in ("ORG", "PERSON")
-            or (child.pos_ == "PROPN" and child.ent_type_ != "GPE")
-        ):
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and _named(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("for", "representing", "including"):
             return True
         if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS and child.lower_ != "in":
             for tok in child.subtree:
-                if tok.ent_type_ in ("ORG", "PERSON") or (
-                    tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC")
-                ):
+                if _named(tok) or tok.lemma_.lower() in BODY_NOUNS:
                     return True
-                if tok.lemma_.lower() in (
-                    "ministry",
-                    "department",
-                    "government",
-                    "agency",
-                    "office",
-                    "company",
-                    "university",
-                    "council",
-                    "police",
-                ):
-                    return True
+        if child.dep_ in ("appos", "acl") and any(
+            g.dep_ == "prep" and g.lower_ == "including" for g in child.subtree
+        ):
+            return True
     return False
 
 
@@ -69,9 +81,11 @@ def classify(head: Token, lex: Lexicon) -> SourceKind:
     if head.pos_ == "PRON" or (head.pos_ == "DET" and head.dep_.startswith("nsubj")):
         if lower in PERSON_PRONOUNS:
             return SourceKind.NAMED_PERSON
-        if lower in lex.weasel_quantifiers or lower in ("others", "many", "some", "most"):
+        if lower in lex.group_pronouns:
             return SourceKind.VAGUE_GROUP  # "some say", "others argue"
         return SourceKind.NONE
+    if lemma in lex.group_pronouns and not _affiliated(head):
+        return SourceKind.VAGUE_GROUP  # "people say"
     if head.ent_type_ == "PERSON":
         return SourceKind.NAMED_PERSON
     if head.ent_type_ in ORG_LABELS or head.pos_ == "PROPN":
@@ -100,8 +114,3 @@ def classify(head: Token, lex: Lexicon) -> SourceKind:
     if dets & INDEFINITE or not dets:
         return SourceKind.ANONYMOUS
     return SourceKind.INSTITUTION  # a definite description: "the researcher", "the club"
-
-
-def is_vague_group(head: Token, lex: Lexicon) -> bool:
-    """A plural group noun with no affiliation: the subject SRC001 asks to name."""
-    return classify(head, lex) is SourceKind.VAGUE_GROUP

@@ -10,5 +10,11 @@ from attrlint.checks.base import CheckContext, Finding
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
     for cue in ctx.analysis.cues:
-        if cue.kind == "passive_attribution" and cue.voice is not Voice.QUOTED:
-            yield Finding(cue.span, {"phrase": cue.text})
+        if cue.kind != "passive_attribution" or cue.voice is Voice.QUOTED:
+            continue
+        if any(
+            a.kind.identified and not a.cue.overlaps(cue.span)
+            for a in ctx.analysis.attributions_in(cue.sentence)
+        ):
+            continue  # "..., graft was said to be pervasive, according to the report"
+        yield Finding(cue.span, {"phrase": cue.text})
