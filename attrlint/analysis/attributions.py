@@ -242,9 +242,9 @@ def _verb_attribution(
     kind = classify(subj, lex)
     if relation == "evidence":
         documentary = subj.lemma_.lower() in lex.document_nouns
-        if kind not in (SourceKind.DOCUMENT, SourceKind.INSTITUTION, SourceKind.NAMED_ORGANISATION):
-            if not (kind is SourceKind.VAGUE_GROUP and documentary):  # "studies show"
-                return None
+        named = kind in (SourceKind.DOCUMENT, SourceKind.INSTITUTION, SourceKind.NAMED_ORGANISATION)
+        if not named and not (kind is SourceKind.VAGUE_GROUP and documentary):  # "studies show"
+            return None
         if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
             return None
     elif intention:

@@ -178,10 +178,15 @@ def find_passive_attributions(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
         lemma = tok.lemma_.lower()
         if not aux:
             # a reduced passive: "investigations thought to involve 5% of staff"
-            xcomp = [c for c in children if c.dep_ == "xcomp"]
-            to = [g for x in xcomp for g in x.children if g.dep_ == "aux" and g.lower_ == "to"]
-            if tok.dep_ == "acl" and lemma in lex.passive_to_participles and to:
-                yield ("passive_attribution", tok, to[0])
+            markers = [
+                g
+                for x in children
+                if x.dep_ == "xcomp"
+                for g in x.children
+                if g.dep_ == "aux" and g.lower_ == "to"
+            ]
+            if tok.dep_ == "acl" and lemma in lex.passive_to_participles and markers:
+                yield ("passive_attribution", tok, markers[0])
             continue
         subj = [c for c in children if c.dep_ == "nsubjpass"]
         if (

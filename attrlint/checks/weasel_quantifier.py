@@ -8,7 +8,6 @@ from attrlint.analysis import SourceKind, Voice
 from attrlint.checks.base import CheckContext, Finding
 from attrlint.types import Span
 
-
 SURVEYS = frozenset({"survey", "poll", "census", "study", "questionnaire", "ballot", "referendum"})
 
 
