@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from attrlint.analysis.attributions import find_attributions
 from attrlint.analysis.coreference import link_quotes, resolve_speakers
-from attrlint.analysis.cues import find_hedges, find_passive_attributions, find_weasels
+from attrlint.analysis.cues import (
+    find_hedges,
+    find_passive_attributions,
+    find_weasels,
+    is_personal,
+)
 from attrlint.analysis.lexicon import Lexicon, load_lexicon
 from attrlint.analysis.model import (
     Analysis,
@@ -56,7 +62,13 @@ class ParsedBlock:
     doc: Doc
 
 
-def _sentences(document: Document, parsed: Iterable[ParsedBlock]) -> list[Sentence]:
+def _quoted_at(analysis: Analysis, base: int, offset: int) -> bool:
+    return analysis.in_quote(Span(base + offset, base + offset + 1))
+
+
+def _sentences(
+    document: Document, parsed: Iterable[ParsedBlock], analysis: Analysis
+) -> list[Sentence]:
     sentences: list[Sentence] = []
     last_block = -1
     for piece in parsed:
@@ -77,6 +89,7 @@ def _sentences(document: Document, parsed: Iterable[ParsedBlock]) -> list[Senten
                     quoted_block=block.quoted,
                     heading=block.kind is BlockKind.HEADING,
                     first_in_block=piece.block != last_block,
+                    personal=is_personal(sent, functools.partial(_quoted_at, analysis, piece.base)),
                 )
             )
             last_block = piece.block
@@ -112,7 +125,7 @@ def analyse(
     for i, block in enumerate(document.blocks):
         analysis.quotes.extend(find_quotes(document.prose, block.span.start, block.span.end, i))
     analysis.index_quotes()
-    analysis.sentences = _sentences(document, parsed)
+    analysis.sentences = _sentences(document, parsed, analysis)
     for sent in analysis.sentences:
         analysis.attributions.extend(find_attributions(sent, analysis, lex))
     analysis.attributions.extend(transcript_labels(document, analysis.sentences, lex))
@@ -123,7 +136,7 @@ def analyse(
     for sent in analysis.sentences:
         analysis.numbers.extend(find_numbers(sent))
         found = [
-            *find_hedges(sent.sent, lex),
+            *([] if sent.personal else find_hedges(sent.sent, lex)),
             *find_passive_attributions(sent.sent, lex),
             *find_weasels(sent.sent, lex),
         ]

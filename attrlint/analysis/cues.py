@@ -6,7 +6,7 @@ Each finder yields ``(kind, first_token, last_token)``; ``analyse`` turns them i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from attrlint.analysis.lexicon import Lexicon
@@ -124,14 +124,16 @@ def _owned(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _personal(sent: SpacySpan) -> bool:
-    """The writer speaks as "I", "we" or "you": advice, comment or a reader's letter, not report."""
-    return any(t.dep_.startswith("nsubj") and t.lower_ in PERSONAL for t in sent)
+def is_personal(sent: SpacySpan, quoted: Callable[[int], bool]) -> bool:
+    """The writer speaks as "I", "we" or "you" (outside quotes): advice, comment or a reader's
+    letter rather than a report. ``quoted`` tells whether a character offset of the sentence's
+    document is inside a quote."""
+    return any(
+        t.dep_.startswith("nsubj") and t.lower_ in PERSONAL and not quoted(t.idx) for t in sent
+    )
 
 
 def find_hedges(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
-    if _personal(sent):
-        return
     found: list[Found] = [
         ("hedge", tok, tok)
         for tok in sent

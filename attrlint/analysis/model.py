@@ -47,6 +47,7 @@ class Sentence:
     quoted_block: bool
     heading: bool
     first_in_block: bool
+    personal: bool = False  # the writer speaks as "I", "we" or "you" outside quotes
 
     def tok_span(self, token: Token) -> Span:
         return Span(self.base + token.idx, self.base + token.idx + len(token.text))

@@ -206,6 +206,94 @@ def _score_pair(span: SpacySpan) -> bool:
     return (after or before) and not pct and all(len(t.text) <= 3 for t in span if t.is_digit)
 
 
+MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
+)
+EVENT_NOUNS = frozenset(
+    {
+        "hope",
+        "final",
+        "race",
+        "title",
+        "record",
+        "champion",
+        "runner",
+        "event",
+        "heat",
+        "heats",
+        "relay",
+        "hurdles",
+        "freestyle",
+        "medal",
+        "medallist",
+        "winner",
+        "specialist",
+        "world",
+    }
+)
+RANGE_WORDS = frozenset({"and", "to", "-", "–"})
+
+
+def _compound_modifier(span: SpacySpan) -> bool:
+    """ "the 12-nation eurozone", "a 60,000-seat stadium": a number that describes a noun."""
+    doc = span.doc
+    end = span.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "–")
+        and doc[end + 1].pos_ in ("NOUN", "ADJ")
+        and not doc[end + 1].like_num
+    )
+
+
+def _date_range(span: SpacySpan) -> bool:
+    """ "between 6 and 12 December": the first day of a range of dates."""
+    doc = span.doc
+    end = span.end
+    return (
+        end + 2 < len(doc)
+        and doc[end].lower_ in RANGE_WORDS
+        and doc[end + 1].is_digit
+        and doc[end + 2].lower_ in MONTHS
+    )
+
+
+def _event(span: SpacySpan) -> bool:
+    """ "the 10,000m hope", "the 800m final": a distance that names a race."""
+    doc = span.doc
+    last = doc[span.end - 1]
+    after = doc[span.end] if span.end < len(doc) else None
+    metric = last.lower_ in ("m", "km") or (
+        last.lower_.endswith(("m", "km")) and last.text[0].isdigit()
+    )
+    return metric and after is not None and after.lower_ in EVENT_NOUNS
+
+
 def _classify(span: SpacySpan, label: str) -> NumberClass:
     text = span.text
     cls = ENTITY_CLASSES.get(label, NumberClass.COUNT)
@@ -215,6 +303,10 @@ def _classify(span: SpacySpan, label: str) -> NumberClass:
         return NumberClass.CONVERSION if cls is NumberClass.MONEY else NumberClass.NAME
     if _score_pair(span):
         return NumberClass.SCORE
+    if _date_range(span):
+        return NumberClass.DATE
+    if _compound_modifier(span) or _event(span):
+        return NumberClass.NAME
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.lower_ in NAME_SUFFIXES:
         return NumberClass.NAME
@@ -287,8 +379,8 @@ def _expand(tok: Token) -> tuple[int, int, str]:
     start, end, label = tok.i, tok.i + 1, "CARDINAL"
     if start > 0 and (doc[start - 1].tag_ == "$" or doc[start - 1].text in CURRENCY):
         start, label = start - 1, "MONEY"
-    if end < len(doc) and doc[end].lower_ in MAGNITUDE:
-        end += 1
+    if end < len(doc) and doc[end].lower_.rstrip(".") in MAGNITUDE:
+        end += 1  # "£120m." at a sentence end is tokenised "£", "120", "m."
     if end < len(doc) and doc[end].text == "%":
         end, label = end + 1, "PERCENT"
     elif end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":

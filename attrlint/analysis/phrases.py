@@ -17,6 +17,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSAL_MODIFIERS = frozenset({"advcl"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "''", "``", "'"})
 LEADING_NOISE = frozenset({"both", "all", "--", "—", "―", "–"})
+TIME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 EDGE_CHARS = " \t\r\n\u00a0\u200b\"'“”‘’"
 
 
@@ -106,8 +107,8 @@ def agent_of(verb: Token) -> Token | None:
             and (child.dep_ == "agent" or child.head.i == verb.i or child.head.dep_ == "pcomp")
         ):
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
+                if grandchild.dep_ == "pobj" and grandchild.ent_type_ not in TIME_LABELS:
+                    return grandchild  # "by 2007" is a deadline, not an agent
     return None
 
 
@@ -125,6 +126,8 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(3):
         if node.dep_ not in ("conj", "xcomp", "pcomp", "prep", "advcl") or node.head.i == node.i:
             return None
+        if node.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in node.head.children):
+            return None  # "led 12 viewers to complain": the object, not the subject, complains
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             for child in node.children:

@@ -88,6 +88,11 @@ def classify(head: Token, lex: Lexicon) -> SourceKind:
         return SourceKind.VAGUE_GROUP  # "people say"
     if head.ent_type_ == "PERSON":
         return SourceKind.NAMED_PERSON
+    for child in head.children:  # "the country's president, Mikhail Saakashvili"; "body INSEE"
+        if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON" and child.i > head.i:
+            return SourceKind.NAMED_PERSON
+        if child.dep_ == "appos" and _named(child):
+            return SourceKind.NAMED_ORGANISATION
     if head.ent_type_ in ORG_LABELS or head.pos_ == "PROPN":
         return SourceKind.NAMED_ORGANISATION
     if lemma in lex.document_nouns or lower in lex.document_nouns:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from attrlint.analysis import NumberClass, NumberMention, Sentence
+from attrlint.analysis import NumberClass, NumberMention, Sentence, SourceKind
 from attrlint.checks.base import CheckContext, Finding
 
-RECORD_CLASSES = (NumberClass.MONEY, NumberClass.PERCENT)
+RECORD_CLASSES = (NumberClass.MONEY, NumberClass.PERCENT, NumberClass.COUNT)
+COMPANY_WORDS = frozenset({"its", "their", "firm", "company", "group", "business", "bank", "club"})
+CARRY = 6  # sentences a named report or survey keeps sourcing the figures after it
 
 
 def _describe(source_text: str, cue_text: str) -> str:
@@ -19,16 +21,32 @@ def _describe(source_text: str, cue_text: str) -> str:
 def _public_record(ctx: CheckContext, number: NumberMention, sent: Sentence) -> bool:
     """A company's reported results or deal terms, or a market price: public record.
 
-    Money and percentages only, in a sentence that names an organisation (not a country: "Moscow
-    has deployed 12,000 troops" is a claim) and speaks of results or deals, or of a market.
+    Money, percentages and counts, in a sentence that speaks of a market, or of results or deals
+    with an organisation named here or in the sentence before (not a country: "Moscow has deployed
+    12,000 troops" is a claim).
     """
     if number.cls not in RECORD_CLASSES:
         return False
-    lemmas = {t.lemma_.lower() for t in sent.sent} | {t.lower_ for t in sent.sent}
-    if lemmas & ctx.lexicon.market_nouns:
+    words = {t.lemma_.lower() for t in sent.sent} | {t.lower_ for t in sent.sent}
+    if words & ctx.lexicon.market_nouns and number.cls is not NumberClass.COUNT:
         return True
-    names_company = any(e.label_ == "ORG" for e in sent.sent.ents)
-    return names_company and bool(lemmas & ctx.lexicon.financial_nouns)
+    if not words & ctx.lexicon.financial_nouns:
+        return False
+    previous = ctx.analysis.sentences[sent.index - 1] if sent.index > 0 else None
+    nearby = [sent] + ([previous] if previous is not None else [])
+    return any(e.label_ == "ORG" for s in nearby for e in s.sent.ents) or bool(
+        words & COMPANY_WORDS
+    )
+
+
+def _carried(ctx: CheckContext, sentence: int) -> bool:
+    """The last attribution before this sentence is a named report, survey or data set, within a
+    few sentences: "According to the survey, ... . Of those asked, 59% ..." (its scope carries)."""
+    for earlier in range(sentence - 1, max(-1, sentence - 1 - CARRY), -1):
+        found = ctx.analysis.attributions_in(earlier)
+        if found:
+            return found[-1].kind is SourceKind.DOCUMENT
+    return False
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
@@ -39,7 +57,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         if not number.cls.statistic:
             continue
         sent = analysis.sentences[number.sentence]
-        if sent.heading or sent.quoted_block or analysis.in_quote(number.span):
+        if sent.heading or sent.quoted_block or sent.personal or analysis.in_quote(number.span):
             continue
         window = ctx.window(number.sentence, lead_looks_ahead=True)
         if any(a.kind.identified for a in window):
@@ -49,7 +67,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             continue  # a figure already sourced, or already flagged, earlier in the story
         if any(a.source is not None and a.source.contains(number.span) for a in window):
             continue  # the figure is part of the source: "two officials said"
-        if _public_record(ctx, number, sent):
+        if _public_record(ctx, number, sent) or (not window and _carried(ctx, number.sentence)):
             continue
         flagged.add(number.value)
         if window:
