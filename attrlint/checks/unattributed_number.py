@@ -40,12 +40,17 @@ def _public_record(ctx: CheckContext, number: NumberMention, sent: Sentence) -> 
 
 
 def _carried(ctx: CheckContext, sentence: int) -> bool:
-    """The last attribution before this sentence is a named report, survey or data set, within a
-    few sentences: "According to the survey, ... . Of those asked, 59% ..." (its scope carries)."""
+    """The last attribution before this sentence is a named report, survey or data set (or "according
+    to" a named body), within a few sentences: "According to the survey, ... . Of those asked,
+    59% ..." -- its scope carries until another source takes over."""
     for earlier in range(sentence - 1, max(-1, sentence - 1 - CARRY), -1):
         found = ctx.analysis.attributions_in(earlier)
         if found:
-            return found[-1].kind is SourceKind.DOCUMENT
+            last = found[-1]
+            return last.kind is SourceKind.DOCUMENT or (
+                last.kind.identified
+                and (last.relation == "evidence" or last.cue_lemma == "according to")
+            )
     return False
 
 
@@ -59,6 +64,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         sent = analysis.sentences[number.sentence]
         if sent.heading or sent.quoted_block or sent.personal or analysis.in_quote(number.span):
             continue
+        if ctx.document.source[sent.span.end - 1 : sent.span.end] == "?":
+            continue  # a question asserts nothing
         window = ctx.window(number.sentence, lead_looks_ahead=True)
         if any(a.kind.identified for a in window):
             attributed.add(number.value)
