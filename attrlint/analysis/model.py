@@ -182,17 +182,21 @@ class Analysis:
         even across a paragraph break. With ``lead_looks_ahead``, the story's first sentence may
         also lean on the next one (a lead sourced high, as Reuters allows).
         """
-        found = list(self.attributions_in(sentence))
+        found = self._sourcing(sentence)
         here = self.sentences[sentence]
         previous = sentence - 1
         while previous >= 0 and self.sentences[previous].block == here.block:
-            found += self.attributions_in(previous)
+            found += self._sourcing(previous)
             previous -= 1
         if sentence > 0 and self.sentences[sentence - 1].block != here.block:
-            found += self.attributions_in(sentence - 1)
+            found += self._sourcing(sentence - 1)
         if lead_looks_ahead and self.is_lead(sentence) and sentence + 1 < len(self.sentences):
-            found += self.attributions_in(sentence + 1)
+            found += self._sourcing(sentence + 1)
         return found
+
+    def _sourcing(self, sentence: int) -> list[Attribution]:
+        """Attributions that can vouch for a claim: not intentions ("Zelenskyy is aiming to")."""
+        return [a for a in self.attributions_in(sentence) if a.relation != "intention"]
 
     def is_lead(self, sentence: int) -> bool:
         """The first sentence of the story that is not a heading."""

@@ -43,6 +43,21 @@ NAME_LABELS = frozenset(
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 SCORE = re.compile(r"^\d{1,3}\s*[-–]\s*\d{1,3}$")
 DIGIT = re.compile(r"\d")
+PENCE = re.compile(r"^\d+(\.\d+)?p$")
+LEADING_APPROX = frozenset(
+    {
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "nearly",
+        "almost",
+        "some",
+        "estimated",
+        "over",
+        "under",
+    }
+)
 CURRENCY = frozenset("£$€¥₹")
 MAGNITUDE = frozenset(
     {
@@ -297,6 +312,8 @@ def _event(span: SpacySpan) -> bool:
 def _classify(span: SpacySpan, label: str) -> NumberClass:
     text = span.text
     cls = ENTITY_CLASSES.get(label, NumberClass.COUNT)
+    if cls is NumberClass.COUNT and any(PENCE.match(t.text) for t in span):
+        cls = NumberClass.MONEY  # "210p"
     if cls in (NumberClass.DATE, NumberClass.TIME, NumberClass.ORDINAL):
         return cls
     if _bracketed(span):  # "$1bn (£530m)", "Everitt for Mapletoft (53)"
@@ -337,6 +354,13 @@ def _classify(span: SpacySpan, label: str) -> NumberClass:
 
 
 def _mention(sent: Sentence, span: SpacySpan, label: str) -> NumberMention:
+    doc = span.doc
+    if (
+        span.start > sent.sent.start
+        and doc[span.start - 1].lower_ in LEADING_APPROX
+        and (doc[span.start - 1].head.i in range(span.start, span.end))
+    ):
+        span = doc[span.start - 1 : span.end]  # "Around 9,000": the approximation is the figure's
     words = list(span)
     return NumberMention(
         span=sent.range_span(words[0], words[-1]),

@@ -13,7 +13,9 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         if cue.kind != "passive_attribution" or cue.voice is Voice.QUOTED:
             continue
         if any(
-            a.kind.identified and not a.cue.overlaps(cue.span)
+            a.kind.identified
+            and (a.relation == "document" or a.cue_lemma == "according to")
+            and not a.cue.overlaps(cue.span)
             for a in ctx.analysis.attributions_in(cue.sentence)
         ):
             continue  # "..., graft was said to be pervasive, according to the report"
