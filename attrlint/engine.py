@@ -96,7 +96,11 @@ def lint_documents(
             continue
         result.analysis = analyse(result.document, pieces, lexicon)
         _diagnostics(result, active, CheckContext(result.document, result.analysis, lexicon))
-        result.diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.rule))
+        # one finding per rule and place, however many analysis facts led to it
+        unique = {(d.rule, d.span): d for d in result.diagnostics}
+        result.diagnostics = sorted(
+            unique.values(), key=lambda d: (d.span.start, d.span.end, d.rule)
+        )
     return results
 
 

@@ -166,6 +166,8 @@ def main() -> int:
         document, analysis = cache[article]
         pred: dict[str, list[Span]] = {role: [] for role in ROLES}
         for a in analysis.attributions:  # type: ignore[attr-defined]
+            if a.relation == "citation":
+                continue  # the far end of a "citing" chain: PolNeAR credits the one who cites
             for role in ROLES:
                 span = getattr(a, role)
                 if span is not None:

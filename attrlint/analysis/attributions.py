@@ -16,6 +16,7 @@ from attrlint.analysis.lexicon import Lexicon
 from attrlint.analysis.model import Analysis, Attribution, Sentence, SourceKind
 from attrlint.analysis.phrases import (
     agent_of,
+    antecedent,
     source_span,
     source_text,
     subject_of,
@@ -239,7 +240,8 @@ def _verb_attribution(
         return None  # "it said" may be the ministry; "it shows" is rarely anyone
     if verb.head.lemma_ == "let" and verb.dep_ == "ccomp":
         return None  # "let's say"
-    kind = classify(subj, lex)
+    referent = antecedent(subj, verb)
+    kind = classify(referent, lex)
     if relation == "evidence":
         documentary = subj.lemma_.lower() in lex.document_nouns
         named = kind in (SourceKind.DOCUMENT, SourceKind.INSTITUTION, SourceKind.NAMED_ORGANISATION)
@@ -268,7 +270,10 @@ def _verb_attribution(
         and kind in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.NONE)
     ):
         return None
-    return _make(sent, verb, cue, cue_lemma, kind, subj, clausal, relation, lex)
+    found = _make(sent, verb, cue, cue_lemma, kind, subj, clausal, relation, lex)
+    if referent.i != subj.i:  # the source is "who"; the speaker is the noun it stands for
+        return dataclasses.replace(found, speaker=source_text(sent, referent))
+    return found
 
 
 def _object_source(
@@ -285,7 +290,7 @@ def _object_source(
         cue_text=sent.sent.doc.text[cue.start - sent.base : cue.end - sent.base],
         source_head=sent.tok_span(obj),
         source_lemma=obj.lemma_.lower(),
-        relation="speech" if lemma != "document" else "document",
+        relation={"document": "document", "cite": "citation"}.get(lemma, "speech"),
     )
 
 
@@ -361,7 +366,10 @@ def find_attributions(sent: Sentence, analysis: Analysis, lex: Lexicon) -> Itera
                 0 <= span.start - q.span.end <= QUOTE_GAP or 0 <= q.span.start - span.end <= 3
                 for q in quotes
             )
-            found = _verb_attribution(sent, tok, lex, near) or _citing(sent, tok, lex)
+            found = _verb_attribution(sent, tok, lex, near)
+            cited = _citing(sent, tok, lex)
+            if cited is not None:  # "media, citing NIS sources, reported": the chain's far end
+                verbal.append(cited)
         elif tok.pos_ == "NOUN":
             found = _document_owner(sent, tok, lex)
             if found is not None:

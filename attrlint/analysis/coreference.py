@@ -45,7 +45,7 @@ def _resolve(
 ) -> Attribution:
     text = attribution.source_text.strip()
     lower = text.lower()
-    if attribution.source is None:
+    if attribution.source is None or attribution.speaker:
         return attribution
     here = attribution.source.start
     if lower in PERSON_PRONOUNS:

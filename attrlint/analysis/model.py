@@ -87,7 +87,9 @@ class Attribution:
     negated: bool = False  # "did not disclose", "failed to reveal"
     legal: bool = False  # the source is a prosecutor, a lawsuit or the like ("prosecutors allege")
     wh_content: bool = False  # the content is a wh-clause: "revealed who told them"
-    relation: str = "speech"  # speech, belief, evidence, intention or document
+    # speech, belief, evidence, intention, document, or citation (the source that a "citing"
+    # names: "media, citing NIS sources, reported" credits the media and, through them, the NIS)
+    relation: str = "speech"
     speaker: str = ""  # who the source is, pronouns and short names resolved ("Oliver Jia")
 
 

@@ -98,6 +98,13 @@ def source_text(sent: Sentence, head: Token) -> str:
     return sent.sent.doc.text[span.start - sent.base : span.end - sent.base]
 
 
+def antecedent(subject: Token, verb: Token) -> Token:
+    """The noun a relative pronoun stands for: in "Smith, who said ...", "who" is Smith."""
+    if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
 def agent_of(verb: Token) -> Token | None:
     """The by-agent of a passive cue, also when the parser hung it lower ("reported as X by Y")."""
     for child in verb.subtree:
@@ -113,14 +120,9 @@ def agent_of(verb: Token) -> Token | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or that of the verb it hangs from ("went on to speculate").
-
-    A relative pronoun gives way to the noun it stands for: "Smith, who said ..." is Smith.
-    """
+    """The verb's subject, or that of the verb it hangs from ("went on to speculate")."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head
             return child
     node = verb
     for _ in range(3):

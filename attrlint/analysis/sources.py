@@ -109,6 +109,12 @@ def classify(head: Token, lex: Lexicon) -> SourceKind:
         return SourceKind.INSTITUTION
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "quantmod")}
     if lemma in lex.vague_source_nouns or lower in lex.vague_source_nouns:
+        if lemma == "source":  # "sources", even "NIS sources", are unnamed people
+            return (
+                SourceKind.ANONYMOUS
+                if _affiliated(head) or head.tag_ == "NN"
+                else (SourceKind.VAGUE_GROUP)
+            )
         if _affiliated(head):
             return SourceKind.INSTITUTION
         if head.tag_ == "NN":  # "an official", "a source": one unnamed person

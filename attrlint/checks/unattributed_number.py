@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from attrlint.analysis import NumberClass, NumberMention, Sentence, SourceKind
+from attrlint.analysis import Attribution, NumberClass, NumberMention, Sentence, SourceKind
 from attrlint.checks.base import CheckContext, Finding
 
 RECORD_CLASSES = (NumberClass.MONEY, NumberClass.PERCENT, NumberClass.COUNT)
@@ -16,6 +16,17 @@ def _describe(source_text: str, cue_text: str) -> str:
     if source_text:
         return f'"{source_text}"'
     return f'an unnamed source ("{cue_text}")'
+
+
+def _leaning(window: list[Attribution]) -> str:
+    """What an unsourced figure leans on: 'South Korean media', citing 'NIS sources'."""
+    direct = [a for a in window if a.relation != "citation"]
+    cited = [a for a in window if a.relation == "citation"]
+    first = direct[0] if direct else cited[0]
+    text = _describe(first.source_text, first.cue_text)
+    if direct and cited:
+        text += f", citing {_describe(cited[0].source_text, cited[0].cue_text)}"
+    return text
 
 
 def _public_record(ctx: CheckContext, number: NumberMention, sent: Sentence) -> bool:
@@ -78,10 +89,9 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             continue
         flagged.add(number.value)
         if window:
-            leaning = window[0]
             yield Finding(
                 number.span,
-                {"number": number.text, "source": _describe(leaning.source_text, leaning.cue_text)},
+                {"number": number.text, "source": _leaning(window)},
                 message_key="leans",
             )
         else:
