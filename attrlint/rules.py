@@ -13,7 +13,7 @@ import yaml
 from attrlint.errors import RuleDataError, UsageError
 from attrlint.types import Severity
 
-FAMILIES = ("ATR", "SRC", "VRB", "HDG", "NUM", "REL")
+FAMILIES = ("ATR", "SRC", "VRB", "HDG", "NUM", "REL", "LNT")
 DOCS_URL = "https://github.com/attrlint/attrlint/blob/main/docs/rules.md#{id}"
 
 

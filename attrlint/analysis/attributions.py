@@ -270,10 +270,10 @@ def _verb_attribution(
         and kind in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.NONE)
     ):
         return None
-    found = _make(sent, verb, cue, cue_lemma, kind, subj, clausal, relation, lex)
+    made = _make(sent, verb, cue, cue_lemma, kind, subj, clausal, relation, lex)
     if referent.i != subj.i:  # the source is "who"; the speaker is the noun it stands for
-        return dataclasses.replace(found, speaker=source_text(sent, referent))
-    return found
+        return dataclasses.replace(made, speaker=source_text(sent, referent))
+    return made
 
 
 def _object_source(
