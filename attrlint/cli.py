@@ -10,20 +10,23 @@ import json
 import os
 import re
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from attrlint import __version__
 from attrlint.errors import AttrlintError, InputError
-from attrlint.types import Severity
+
+if TYPE_CHECKING:
+    from attrlint.engine import FileResult, Job
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 MARK = re.compile(r"\[\[(.+?)\]\]")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
-    return [part for value in values for part in value.split(",") if part.strip()]
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 def _use_colour(choice: str, stream: Any) -> bool:
@@ -60,20 +63,39 @@ def cli() -> None:
     help="Colour text output (NO_COLOR is honoured).",
 )
 @click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    help="Use this configuration file instead of discovering one (also ATTRLINT_CONFIG).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option(
     "--select",
     multiple=True,
     metavar="RULES",
     help="Rules to enable: ids, names or families (SRC001, vague-source, SRC, ALL).",
 )
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Rules to enable as well.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Rules to disable.")
 @click.option(
     "--fail-level",
     type=click.Choice(["error", "warning", "info"]),
-    default="warning",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
+    default=None,
+    help="Lowest severity that makes the exit code 1.  [default: warning]",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option(
+    "--exclude", multiple=True, metavar="GLOBS", help="Globs to leave out (replaces `exclude`)."
+)
+@click.option("--extend-exclude", multiple=True, metavar="GLOBS", help="More globs to leave out.")
+@click.option(
+    "--force-exclude", is_flag=True, help="Apply the excludes to paths given explicitly too."
+)
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=None,
+    help="Leave out what .gitignore files ignore.  [default: respect]",
+)
 @click.option(
     "--stdin-filename",
     metavar="NAME",
@@ -84,37 +106,109 @@ def cli() -> None:
     "--analysis",
     "with_analysis",
     is_flag=True,
-    help="With --format json: include what the analysis found.",
+    help="With --format json: include what the analysis found (bypasses the cache).",
 )
 @click.option("--show-source", is_flag=True, help="Show the source line and a caret.")
+@click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    help="Report only findings that are not recorded in this baseline.",
+)
+@click.option(
+    "--write-baseline", metavar="FILE", help="Record today's findings in this baseline file."
+)
+@click.option(
+    "--prune-baseline", is_flag=True, help="With --baseline: drop entries that no longer match."
+)
+@click.option(
+    "--no-cache", is_flag=True, envvar="ATTRLINT_NO_CACHE", help="Neither read nor write the cache."
+)
+@click.option(
+    "--cache-dir",
+    metavar="DIR",
+    envvar="ATTRLINT_CACHE_DIR",
+    help="Where to keep the cache.  [default: ./.attrlint_cache]",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
     color: str,
+    config_file: str | None,
+    isolated: bool,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
-    fail_level: str,
+    fail_level: str | None,
     exit_zero: bool,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    force_exclude: bool,
+    respect_gitignore: bool | None,
     stdin_filename: str | None,
     model: str | None,
     with_analysis: bool,
     show_source: bool,
+    baseline_file: str | None,
+    write_baseline: str | None,
+    prune_baseline: bool,
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Lint Markdown and plain-text files and folders (- reads standard input)."""
-    from attrlint.engine import lint_documents
-    from attrlint.inputs import collect, load
+    from attrlint.cache import CACHE_DIR, Cache
+    from attrlint.config import Options, Resolver, explicit_config, front_matter_options
+    from attrlint.engine import Job, lint_jobs
+    from attrlint.inputs import absolute, collect, load
     from attrlint.report import render_json, render_text
-    from attrlint.rules import load_rules, select_rules
+    from attrlint.rules import load_rules
 
-    rules = select_rules(load_rules(), _split(select), _split(ignore))
-    targets, errors = collect(list(paths) or ["."], stdin_filename)
-    documents = []
+    if isolated and config_file:
+        raise click.UsageError("--config and --isolated cannot be used together")
+    if baseline_file and write_baseline:
+        raise click.UsageError("use --baseline or --write-baseline, not both")
+    if prune_baseline and not baseline_file:
+        raise click.UsageError("--prune-baseline needs --baseline FILE")
+    cwd = absolute(".")
+    options = Options(
+        select=tuple(_split(select)) or None,
+        extend_select=tuple(_split(extend_select)),
+        ignore=tuple(_split(ignore)),
+        exclude=tuple(_split(exclude)) or None,
+        extend_exclude=tuple(_split(extend_exclude)),
+        force_exclude=force_exclude or None,
+        respect_gitignore=respect_gitignore,
+        model=model,
+        fail_level=fail_level,
+    )
+    cache = None if no_cache or with_analysis else Cache(Path(cache_dir or cwd / CACHE_DIR))
+    rules = cache.rules() if cache is not None else load_rules()
+    explicit = None if isolated else explicit_config(config_file)
+    resolver = Resolver(rules, options, cwd, explicit, isolated, cache)
+    targets, errors = collect(list(paths) or ["."], stdin_filename, resolver)
+    jobs: list[Job] = []
+    where: list[Path] = []
     for target in targets:
         try:
-            documents.append(load(target))
+            document = load(target)
+            path = absolute(target.path or stdin_filename or "-")
+            front = front_matter_options(document, resolver.catalogue)
+            jobs.append(Job(document, resolver.settings_for(path, front)))
+            where.append(path)
         except InputError as exc:
             errors.append(exc)
-    results = lint_documents(documents, rules, model)
+    results = lint_jobs(jobs, cache, rules)
+    if cache is not None and cache.problem:
+        click.echo(f"attrlint: warning: cannot write the cache: {cache.problem}", err=True)
+    if baseline_file or write_baseline:
+        _baseline(
+            Path(baseline_file or write_baseline or ""),
+            jobs,
+            results,
+            where,
+            prune_baseline,
+            bool(write_baseline),
+        )
     messages = [str(e) for e in errors] + [m for r in results for m in r.errors]
     for message in messages:
         click.echo(f"attrlint: error: {message}", err=True)
@@ -134,9 +228,52 @@ def check(
         click.echo(render_text(results, colour, show_source), nl=False, color=colour)
     if messages:
         sys.exit(EXIT_ERROR)
-    threshold = Severity.parse(fail_level)
-    failing = any(d.severity >= threshold for r in results for d in r.diagnostics)
+    failing = any(
+        d.severity >= job.settings.fail_level
+        for job, result in zip(jobs, results, strict=True)
+        for d in result.diagnostics
+    )
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _baseline(
+    file: Path,
+    jobs: list[Job],
+    results: list[FileResult],
+    where: list[Path],
+    prune: bool,
+    write: bool,
+) -> None:
+    """Record the findings in a baseline, or keep only those not in it (and prune it)."""
+    from attrlint.baseline import Baseline
+
+    baseline = Baseline.load(file, missing_ok=write)
+    checked: dict[str, set[str]] = {}
+    for job, result, path in zip(jobs, results, where, strict=True):
+        key = baseline.key(path)
+        checked[key] = {r.id for r in job.settings.rules}
+        if write:
+            baseline.record(key, job.document, result.diagnostics)
+            result.diagnostics = []
+        else:
+            result.diagnostics = baseline.filter(key, job.document, result.diagnostics)
+    if write:
+        baseline.save()
+        files = len(baseline.files)
+        click.echo(
+            f"attrlint: wrote {baseline.count()} findings in {files} files to {file}", err=True
+        )
+    elif prune:
+        removed = baseline.prune(checked)
+        if removed:
+            baseline.save()
+        click.echo(f"attrlint: pruned {removed} stale entries from {file}", err=True)
+    elif stale := len(baseline.stale(checked)):
+        click.echo(
+            f"attrlint: note: {stale} entries in {file} no longer match a finding; "
+            "--prune-baseline removes them",
+            err=True,
+        )
 
 
 @cli.command("rules")

@@ -1,23 +1,32 @@
-"""Runs the pipeline over many documents: parse in one batch, analyse, check, sort (DESIGN.md §2)."""
+"""Runs the pipeline: cached results first, one batched parse for the rest, checks, inline
+suppression, severities and a deterministic order (DESIGN.md §2).
+
+spaCy, the analysis and the checks are imported only when some file is not in the cache.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from attrlint.analysis import Analysis, ParsedBlock, analyse, load_lexicon
-from attrlint.checks import CHECKS, CheckContext, components_for
+from attrlint import suppress
+from attrlint.cache import Cache
+from attrlint.config import FileSettings
 from attrlint.document.model import Document
 from attrlint.errors import CheckError
-from attrlint.nlp import MAX_CHARS, get_nlp, parse_texts, resolve_model
-from attrlint.rules import RuleSpec
+from attrlint.nlp import MAX_CHARS, resolve_model
+from attrlint.rules import RuleSpec, load_rules
 from attrlint.types import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from attrlint.analysis import Analysis
+    from attrlint.checks import CheckContext
+
 ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+ENGINE_FAMILIES = ("LNT",)  # rules the engine itself implements, with no check or parse
 
 
 @dataclass(slots=True)
@@ -29,6 +38,15 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     analysis: Analysis | None = None
     errors: list[str] = field(default_factory=list)
+    cached: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """A document and the settings it is linted with."""
+
+    document: Document
+    settings: FileSettings
 
 
 def _pieces(document: Document) -> Iterator[tuple[int, int, str]]:
@@ -45,14 +63,23 @@ def _pieces(document: Document) -> Iterator[tuple[int, int, str]]:
         yield index, start, document.prose[start:end]
 
 
+def _excluded_components(rules: Sequence[RuleSpec]) -> tuple[str, ...]:
+    from attrlint.checks import components_for
+
+    needed = components_for([r.id for r in rules])
+    return tuple(c for c in ALL_COMPONENTS if c not in needed)
+
+
 def load_pipeline(rules: tuple[RuleSpec, ...], model: str | None) -> Language:
     """The spaCy pipeline with only the components these rules need."""
-    needed = components_for([r.id for r in rules])
-    exclude = tuple(c for c in ALL_COMPONENTS if c not in needed)
-    return get_nlp(resolve_model(model), exclude)
+    from attrlint.nlp import get_nlp
+
+    return get_nlp(resolve_model(model), _excluded_components(rules))
 
 
-def _diagnostics(result: FileResult, rules: tuple[RuleSpec, ...], context: CheckContext) -> None:
+def _diagnostics(result: FileResult, rules: Sequence[RuleSpec], context: CheckContext) -> None:
+    from attrlint.checks import CHECKS
+
     for spec in rules:
         registered = CHECKS.get(spec.id)
         if registered is None:
@@ -76,32 +103,91 @@ def _diagnostics(result: FileResult, rules: tuple[RuleSpec, ...], context: Check
             result.errors.append(str(error))
 
 
+def _needs_parse(job: Job) -> bool:
+    """Whether a job has prose and some rule that reads the parse (without importing checks)."""
+    return bool(job.document.blocks) and any(
+        r.family not in ENGINE_FAMILIES for r in job.settings.rules
+    )
+
+
+def _check(jobs: list[Job], results: list[FileResult], indexes: list[int]) -> None:
+    """Parse the given jobs' documents, grouped by model and components, and run their checks."""
+    from attrlint.analysis import ParsedBlock, analyse, load_lexicon
+    from attrlint.checks import CHECKS, CheckContext
+    from attrlint.nlp import get_nlp, parse_texts
+
+    groups: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for i in indexes:
+        active = [r for r in jobs[i].settings.rules if r.id in CHECKS]
+        if active:
+            model = resolve_model(jobs[i].settings.model)
+            groups.setdefault((model, _excluded_components(active)), []).append(i)
+    if not groups:
+        return
+    lexicon = load_lexicon()
+    for (model, exclude), members in groups.items():
+        nlp = get_nlp(model, exclude)
+        work = [(i, piece) for i in members for piece in _pieces(jobs[i].document)]
+        parsed: dict[int, list[ParsedBlock]] = {i: [] for i in members}
+        docs = parse_texts(nlp, (text for _, (_, _, text) in work))
+        for (i, (block, base, _)), doc in zip(work, docs, strict=True):
+            parsed[i].append(ParsedBlock(block, base, doc))
+        for i in members:
+            result = results[i]
+            result.analysis = analyse(result.document, parsed[i], lexicon)
+            context = CheckContext(result.document, result.analysis, lexicon)
+            _diagnostics(result, jobs[i].settings.rules, context)
+
+
+def _finish(job: Job, result: FileResult, catalogue: tuple[RuleSpec, ...]) -> None:
+    """Inline suppression (and LNT001), forced severities, then position order."""
+    unused = next((r for r in job.settings.rules if r.id == suppress.UNUSED), None)
+    kept = suppress.apply(job.document, result.diagnostics, catalogue, unused)
+    forced = dict(job.settings.severities)
+    kept = [replace(d, severity=forced[d.rule]) if d.rule in forced else d for d in kept]
+    result.diagnostics = sorted(kept, key=lambda d: (d.span.start, d.span.end, d.rule))
+
+
+def lint_jobs(
+    jobs: list[Job], cache: Cache | None = None, catalogue: tuple[RuleSpec, ...] | None = None
+) -> list[FileResult]:
+    """Lint every job; spaCy is loaded only if some uncached document has prose to check.
+
+    ``catalogue`` is every rule (suppression comments may name any); default ``load_rules()``.
+    """
+    results = [FileResult(j.document.path, j.document) for j in jobs]
+    keys: dict[int, str] = {}
+    pending: list[int] = []
+    for i, job in enumerate(jobs):
+        if not _needs_parse(job):
+            continue
+        if cache is not None:
+            document = job.document
+            model = resolve_model(job.settings.model)
+            keys[i] = cache.key(document.source, document.format, job.settings.key(), model)
+            hit = cache.get(keys[i])
+            if hit is not None:
+                results[i].diagnostics, results[i].cached = hit, True
+                continue
+        pending.append(i)
+    if pending:
+        _check(jobs, results, pending)
+    catalogue = catalogue or load_rules()
+    for i, (job, result) in enumerate(zip(jobs, results, strict=True)):
+        if result.cached:
+            continue
+        _finish(job, result, catalogue)
+        if cache is not None and i in keys and not result.errors:
+            cache.put(keys[i], result.diagnostics)
+    return results
+
+
 def lint_documents(
     documents: list[Document], rules: tuple[RuleSpec, ...], model: str | None = None
 ) -> list[FileResult]:
-    """Lint every document; spaCy is loaded only if some document has prose to check."""
-    results = [FileResult(d.path, d) for d in documents]
-    active = tuple(r for r in rules if r.id in CHECKS)
-    work = [(i, piece) for i, d in enumerate(documents) if active for piece in _pieces(d)]
-    if not work:
-        return results
-    nlp = load_pipeline(active, model)
-    parsed: list[list[ParsedBlock]] = [[] for _ in documents]
-    docs = parse_texts(nlp, (text for _, (_, _, text) in work))
-    for (doc_index, (block, base, _)), doc in zip(work, docs, strict=True):
-        parsed[doc_index].append(ParsedBlock(block, base, doc))
-    lexicon = load_lexicon()
-    for result, pieces in zip(results, parsed, strict=True):
-        if not pieces:
-            continue
-        result.analysis = analyse(result.document, pieces, lexicon)
-        _diagnostics(result, active, CheckContext(result.document, result.analysis, lexicon))
-        # one finding per rule and place, however many analysis facts led to it
-        unique = {(d.rule, d.span): d for d in result.diagnostics}
-        result.diagnostics = sorted(
-            unique.values(), key=lambda d: (d.span.start, d.span.end, d.rule)
-        )
-    return results
+    """Lint every document with one rule set: no configuration, no cache."""
+    settings = FileSettings(rules=rules, model=model)
+    return lint_jobs([Job(d, settings) for d in documents])
 
 
 def worst(results: list[FileResult]) -> Severity | None:

@@ -30,6 +30,14 @@ from attrlint.analysis.model import (
 from attrlint.analysis.numbers import find_numbers
 from attrlint.analysis.quotes import find_quotes
 from attrlint.analysis.speaker_labels import quote_credits, transcript_labels
+from attrlint.analysis.wording import (
+    find_boosters,
+    find_doubt_qualifiers,
+    find_editorial,
+    find_evaluations,
+    find_reportedly,
+    find_wrongdoing,
+)
 from attrlint.document.model import BlockKind, Document
 from attrlint.types import Span
 
@@ -137,6 +145,12 @@ def analyse(
         analysis.numbers.extend(find_numbers(sent))
         found = [
             *([] if sent.personal else find_hedges(sent.sent, lex)),
+            *find_boosters(sent.sent, lex),
+            *find_doubt_qualifiers(sent.sent, lex),
+            *find_editorial(sent.sent, lex),
+            *find_reportedly(sent.sent, lex),
+            *find_evaluations(sent.sent, lex),
+            *find_wrongdoing(sent.sent, lex),
             *find_passive_attributions(sent.sent, lex),
             *find_weasels(sent.sent, lex),
         ]

@@ -78,6 +78,15 @@ def _content(sent: Sentence, verb: Token) -> Span | None:
     return None
 
 
+def _to_infinitive_only(verb: Token) -> bool:
+    """The verb's only complement is a to-infinitive: "agreed to lease", "vowed to fight"."""
+    complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    return bool(complements) and all(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in complements
+    )
+
+
 def _relation(lemma: str, lex: Lexicon, evidence_only: bool) -> str:
     if lemma in lex.intention_verbs:
         return "intention"
@@ -215,6 +224,8 @@ def _verb_attribution(
     has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     clausal = has_clause or quoted
     relation = _relation(lemma, lex, evidence and not (speech or cognition or attitude))
+    if relation != "intention" and not quoted and _to_infinitive_only(verb):
+        relation = "intention"  # "agreed to lease", "promised to build": an undertaking
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         agent = agent_of(verb)
         subj = subject_of(verb)
@@ -244,7 +255,9 @@ def _verb_attribution(
     kind = classify(referent, lex)
     if relation == "evidence":
         documentary = subj.lemma_.lower() in lex.document_nouns
-        named = kind in (SourceKind.DOCUMENT, SourceKind.INSTITUTION, SourceKind.NAMED_ORGANISATION)
+        named = kind in (SourceKind.DOCUMENT, SourceKind.NAMED_ORGANISATION) or (
+            kind is SourceKind.INSTITUTION and subj.lemma_.lower() in lex.institution_nouns
+        )
         if not named and not (kind is SourceKind.VAGUE_GROUP and documentary):  # "studies show"
             return None
         if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):

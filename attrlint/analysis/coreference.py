@@ -34,20 +34,64 @@ def _people(analysis: Analysis) -> list[tuple[int, int, str]]:
     return found
 
 
+def _organisations(analysis: Analysis) -> list[tuple[int, int, str]]:
+    """(sentence, offset, name) for every ORG entity."""
+    return [
+        (sent.index, sent.base + ent.start_char, ent.text.strip())
+        for sent in analysis.sentences
+        for ent in sent.sent.ents
+        if ent.label_ == "ORG"
+    ]
+
+
 def _short_name(text: str) -> str:
     return TITLES.sub("", text.strip()).strip()
+
+
+COMPANY_NOUNS = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "business",
+        "bank",
+        "club",
+        "carrier",
+        "airline",
+        "retailer",
+        "insurer",
+        "broadcaster",
+        "newspaper",
+        "network",
+        "charity",
+        "union",
+        "party",
+        "agency",
+        "council",
+        "authority",
+    }
+)
 
 
 def _resolve(
     attribution: Attribution,
     previous: list[Attribution],
     people: list[tuple[int, int, str]],
+    organisations: list[tuple[int, int, str]],
 ) -> Attribution:
     text = attribution.source_text.strip()
     lower = text.lower()
     if attribution.source is None or attribution.speaker:
         return attribution
     here = attribution.source.start
+    inside = [n for _, o, n in people if attribution.source.start <= o < attribution.source.end]
+    if inside and attribution.kind is SourceKind.NAMED_PERSON:  # "its owner Lena Fisk"
+        return dataclasses.replace(attribution, speaker=inside[0])
+    words = lower.split()
+    if len(words) == 2 and words[0] in ("the", "this", "that") and words[1] in COMPANY_NOUNS:
+        for sentence, offset, name in reversed(organisations):  # "the company" after "Acme"
+            if offset < here and attribution.sentence - sentence <= LOOKBACK:
+                return dataclasses.replace(attribution, speaker=name)
     if lower in PERSON_PRONOUNS:
         # the most recent named person: credited with a statement, or just mentioned
         best: tuple[int, str] | None = None
@@ -106,9 +150,10 @@ def _resolve(
 def resolve_speakers(analysis: Analysis) -> None:
     """Fill ``Attribution.speaker`` for every attribution, in document order."""
     people = _people(analysis)
+    organisations = _organisations(analysis)
     resolved: list[Attribution] = []
     for attribution in analysis.attributions:
-        resolved.append(_resolve(attribution, resolved, people))
+        resolved.append(_resolve(attribution, resolved, people, organisations))
     analysis.attributions = resolved
 
 

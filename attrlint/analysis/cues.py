@@ -139,16 +139,16 @@ def find_hedges(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
         for tok in sent
         if (_hedge_modal(tok, lex) or _hedge_word(tok, lex)) and not _owned(tok, lex)
     ]
-    phrases = list(_phrases(sent, lex.hedge_phrases, "hedge"))
+    matched = list(phrases(sent, lex.hedge_phrases, "hedge"))
     # a phrase ("it seems") replaces the single word it contains ("seems")
-    covered = {t.i for _, first, last in phrases for t in sent.doc[first.i : last.i + 1]}
+    covered = {t.i for _, first, last in matched for t in sent.doc[first.i : last.i + 1]}
     yield from (f for f in found if f[1].i not in covered)
-    yield from phrases
+    yield from matched
 
 
-def _phrases(sent: SpacySpan, phrases: frozenset[str], kind: str) -> Iterator[Found]:
+def phrases(sent: SpacySpan, wanted: frozenset[str], kind: str) -> Iterator[Found]:
     words = [t.lower_ for t in sent]
-    for phrase in phrases:
+    for phrase in wanted:
         parts = phrase.split()
         n = len(parts)
         for i in range(len(words) - n + 1):

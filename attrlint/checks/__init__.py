@@ -5,10 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from attrlint.checks import (
+    according_to_person,
+    allegation,
+    anonymity,
+    anonymous_opinion,
+    bare_source,
+    booster,
+    doubt_qualifier,
+    editorial,
+    evaluation,
     hedge,
     loaded_verb,
     passive_attribution,
+    plural_sources,
+    quote_without_speaker,
+    reportedly,
+    said_bookism,
+    single_source,
     unattributed_number,
+    uneven_verbs,
     vague_source,
     weasel_quantifier,
 )
@@ -28,11 +43,26 @@ class Registered:
 
 CHECKS: dict[str, Registered] = {
     "ATR001": Registered(unattributed_number.check, needs_ner=True),
+    "ATR002": Registered(evaluation.check, needs_ner=True),
+    "ATR003": Registered(allegation.check, needs_ner=True),
+    "ATR004": Registered(quote_without_speaker.check, needs_ner=True),
     "SRC001": Registered(vague_source.check, needs_ner=True),
+    "SRC002": Registered(anonymity.check, needs_ner=True),
+    "SRC003": Registered(bare_source.check, needs_ner=True),
+    "SRC004": Registered(anonymous_opinion.check, needs_ner=True),
     "SRC005": Registered(passive_attribution.check, needs_ner=False),
+    "SRC006": Registered(reportedly.check, needs_ner=True),
     "SRC007": Registered(weasel_quantifier.check, needs_ner=True),
-    "HDG001": Registered(hedge.check, needs_ner=False),
+    "SRC008": Registered(plural_sources.check, needs_ner=True),
+    "SRC009": Registered(single_source.check, needs_ner=True),
     "VRB001": Registered(loaded_verb.check, needs_ner=False),
+    "VRB002": Registered(uneven_verbs.check, needs_ner=True),
+    "VRB003": Registered(said_bookism.check, needs_ner=False),
+    "VRB004": Registered(according_to_person.check, needs_ner=True),
+    "HDG001": Registered(hedge.check, needs_ner=False),
+    "HDG002": Registered(booster.check, needs_ner=False),
+    "HDG003": Registered(doubt_qualifier.check, needs_ner=False),
+    "HDG004": Registered(editorial.check, needs_ner=False),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from attrlint.analysis import Analysis, Attribution, Lexicon
+from attrlint.analysis import Analysis, Attribution, CueMention, Lexicon, SourceKind, Voice
 from attrlint.document.model import Document
 from attrlint.types import Edit, Severity, Span
 
@@ -18,6 +18,17 @@ class CheckContext:
 
     def window(self, sentence: int, lead_looks_ahead: bool = False) -> list[Attribution]:
         return self.analysis.window(sentence, lead_looks_ahead)
+
+    def own_voice(self, cue: CueMention) -> bool:
+        """The reporter's words: not quoted, and credited to no one but an agentless passive
+        ("It should be noted that ...", "It is believed ... clearly ...")."""
+        if cue.voice is Voice.REPORTER:
+            return True
+        return (
+            cue.voice is Voice.ATTRIBUTED
+            and all(a.kind is SourceKind.NONE for a in self.analysis.attributions_in(cue.sentence))
+            and not self.analysis.sentences[cue.sentence].personal
+        )
 
 
 @dataclass(frozen=True, slots=True)

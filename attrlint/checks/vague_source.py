@@ -19,7 +19,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         if attribution.kind is not SourceKind.VAGUE_GROUP:
             earlier.add(noun.lower())
             continue
-        if attribution.source_lemma not in ctx.lexicon.vague_source_nouns:
+        if (
+            attribution.source_lemma not in ctx.lexicon.vague_source_nouns
+            or attribution.source_lemma in ctx.lexicon.bare_source_nouns
+        ):
             continue  # "studies show", "some say": the weasel-quantifier rule's business
         if analysis.in_quote(head) or analysis.sentences[attribution.sentence].quoted_block:
             continue

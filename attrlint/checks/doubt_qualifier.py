@@ -1,0 +1,57 @@
+"""HDG003 doubt-qualifier: "so-called", "supposed", "self-styled", scare quotes, in your voice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from attrlint.checks.base import CheckContext, Finding
+
+NAMING = frozenset(
+    {
+        "called",
+        "dubbed",
+        "titled",
+        "entitled",
+        "named",
+        "nicknamed",
+        "word",
+        "term",
+        "phrase",
+        "slogan",
+        "motto",
+        "album",
+        "film",
+        "song",
+        "book",
+        "show",
+        "single",
+        "headline",
+        "label",
+        "brand",
+        "known",
+        "as",
+        "marked",
+        "read",
+        "reading",
+    }
+)
+MAX_SCARE_WORDS = 2
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    analysis = ctx.analysis
+    source = ctx.document.source
+    for cue in analysis.cues:
+        if cue.kind == "doubt_qualifier" and ctx.own_voice(cue):
+            yield Finding(cue.span, {"term": cue.text})
+    for index, quote in enumerate(analysis.quotes):
+        if index in analysis.quote_speakers or not quote.closed:
+            continue
+        content = source[quote.content.start : quote.content.end]
+        words = content.split()
+        if not words or len(words) > MAX_SCARE_WORDS or not content[:1].islower():
+            continue  # a title, a name, or a real quote
+        before = source[max(0, quote.span.start - 30) : quote.span.start].lower().split()
+        if before and before[-1].strip(",:") in NAMING:
+            continue  # "dubbed 'the beast'": a name being reported
+        yield Finding(quote.span, {"term": source[quote.span.start : quote.span.end]})
