@@ -122,6 +122,8 @@ def classify(head: Token, lex: Lexicon) -> SourceKind:
         return SourceKind.VAGUE_GROUP
     if _affiliated(head):
         return SourceKind.INSTITUTION
+    if head.tag_ == "NNS" and not dets & INDEFINITE:
+        return SourceKind.VAGUE_GROUP  # "investors", "Catholics": a group, not a person hidden
     if dets & INDEFINITE or not dets:
         return SourceKind.ANONYMOUS
     return SourceKind.INSTITUTION  # a definite description: "the researcher", "the club"

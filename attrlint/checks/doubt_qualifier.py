@@ -36,6 +36,30 @@ NAMING = frozenset(
     }
 )
 MAX_SCARE_WORDS = 2
+# Verbs that report someone's characterisation: a quoted word beside them is that someone's.
+CHARACTERISING = frozenset(
+    {
+        "criticise",
+        "criticize",
+        "accuse",
+        "condemn",
+        "brand",
+        "describe",
+        "call",
+        "rule",
+        "label",
+        "complain",
+        "deem",
+        "attack",
+        "praise",
+        "hail",
+        "denounce",
+        "slam",
+        "blast",
+        "dismiss",
+        "question",
+    }
+)
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
@@ -47,6 +71,11 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     for index, quote in enumerate(analysis.quotes):
         if index in analysis.quote_speakers or not quote.closed:
             continue
+        sentence = next((s for s in analysis.sentences if s.span.overlaps(quote.span)), None)
+        if sentence is None or sentence.heading or analysis.attributions_in(sentence.index):
+            continue
+        if any(t.lemma_.lower() in CHARACTERISING for t in sentence.sent):
+            continue  # "criticised for sending 'offensive' ads": someone's word, quoted
         content = source[quote.content.start : quote.content.end]
         words = content.split()
         if not words or len(words) > MAX_SCARE_WORDS or not content[:1].islower():
