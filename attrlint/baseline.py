@@ -172,8 +172,12 @@ class Baseline:
         return sum(len(marks) for rules in self.files.values() for marks in rules.values())
 
     def save(self) -> None:
-        payload = {"version": VERSION, "tool": "attrlint", "files": self.files}
-        text = json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        files = {
+            name: {rule: dict(sorted(marks.items())) for rule, marks in sorted(rules.items())}
+            for name, rules in sorted(self.files.items())
+        }
+        payload = {"version": VERSION, "tool": "attrlint", "files": files}
+        text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
         mask = os.umask(0)
         os.umask(mask)
         try:

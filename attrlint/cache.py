@@ -188,8 +188,9 @@ class Cache:
             return decode_rules(self.recall("rules"))
         except (TypeError, KeyError, ValueError):
             rules = load_rules()
+        with suppress(TypeError):  # a field this encoder does not know: simply not memoised
             self.store("rules", b"", encode_rules(rules))
-            return rules
+        return rules
 
     def _prepare(self) -> None:
         """Create the folder with CACHEDIR.TAG and a .gitignore that ignores everything."""

@@ -19,6 +19,7 @@ from attrlint import __version__
 from attrlint.errors import AttrlintError, InputError
 
 if TYPE_CHECKING:
+    from attrlint.baseline import Baseline
     from attrlint.engine import FileResult, Job
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -27,6 +28,12 @@ MARK = re.compile(r"\[\[(.+?)\]\]")
 
 def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _plural(count: int, noun: str) -> str:
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
 
 
 def _use_colour(choice: str, stream: Any) -> bool:
@@ -170,6 +177,12 @@ def check(
     if prune_baseline and not baseline_file:
         raise click.UsageError("--prune-baseline needs --baseline FILE")
     cwd = absolute(".")
+    baseline = None
+    if baseline_file or write_baseline:
+        from attrlint.baseline import Baseline
+
+        path = Path(baseline_file or write_baseline or "")
+        baseline = Baseline.load(path, missing_ok=bool(write_baseline))
     options = Options(
         select=tuple(_split(select)) or None,
         extend_select=tuple(_split(extend_select)),
@@ -200,15 +213,8 @@ def check(
     results = lint_jobs(jobs, cache, rules)
     if cache is not None and cache.problem:
         click.echo(f"attrlint: warning: cannot write the cache: {cache.problem}", err=True)
-    if baseline_file or write_baseline:
-        _baseline(
-            Path(baseline_file or write_baseline or ""),
-            jobs,
-            results,
-            where,
-            prune_baseline,
-            bool(write_baseline),
-        )
+    if baseline is not None:
+        _baseline(baseline, jobs, results, where, prune_baseline, bool(write_baseline))
     messages = [str(e) for e in errors] + [m for r in results for m in r.errors]
     for message in messages:
         click.echo(f"attrlint: error: {message}", err=True)
@@ -237,17 +243,15 @@ def check(
 
 
 def _baseline(
-    file: Path,
+    baseline: Baseline,
     jobs: list[Job],
     results: list[FileResult],
     where: list[Path],
     prune: bool,
     write: bool,
 ) -> None:
-    """Record the findings in a baseline, or keep only those not in it (and prune it)."""
-    from attrlint.baseline import Baseline
-
-    baseline = Baseline.load(file, missing_ok=write)
+    """Record the findings in the baseline, or keep only those not in it (and prune it)."""
+    file = baseline.path
     checked: dict[str, set[str]] = {}
     for job, result, path in zip(jobs, results, where, strict=True):
         key = baseline.key(path)
@@ -259,18 +263,16 @@ def _baseline(
             result.diagnostics = baseline.filter(key, job.document, result.diagnostics)
     if write:
         baseline.save()
-        files = len(baseline.files)
-        click.echo(
-            f"attrlint: wrote {baseline.count()} findings in {files} files to {file}", err=True
-        )
+        found, files = _plural(baseline.count(), "finding"), _plural(len(baseline.files), "file")
+        click.echo(f"attrlint: wrote {found} in {files} to {file}", err=True)
     elif prune:
         removed = baseline.prune(checked)
         if removed:
             baseline.save()
-        click.echo(f"attrlint: pruned {removed} stale entries from {file}", err=True)
+        click.echo(f"attrlint: pruned {_plural(removed, 'stale entry')} from {file}", err=True)
     elif stale := len(baseline.stale(checked)):
         click.echo(
-            f"attrlint: note: {stale} entries in {file} no longer match a finding; "
+            f"attrlint: note: {_plural(stale, 'entry')} in {file} matched no finding; "
             "--prune-baseline removes them",
             err=True,
         )

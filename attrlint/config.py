@@ -24,7 +24,7 @@ import yaml
 from attrlint.cache import Cache
 from attrlint.document.model import Document
 from attrlint.errors import AttrlintError, InputError, RuleDataError
-from attrlint.inputs import is_repo_root, translate_glob
+from attrlint.inputs import glob_match, is_repo_root
 from attrlint.rules import FAMILIES, RuleSpec, data_dir
 from attrlint.types import Severity
 
@@ -115,9 +115,12 @@ class FileSettings:
     fail_level: Severity = Severity.WARNING
 
     def key(self) -> str:
-        """A stable text of everything here that changes the diagnostics (for the cache)."""
+        """The settings that change a file's diagnostics, as stable text for the cache key.
+
+        The model is left out: the cache keys on the resolved model's name and version instead.
+        """
         forced = [[rule, level.label] for rule, level in self.severities]
-        return json.dumps([[r.id for r in self.rules], forced, self.model])
+        return json.dumps([[r.id for r in self.rules], forced])
 
 
 # --- validation -----------------------------------------------------------------------------
@@ -387,35 +390,6 @@ def front_matter_options(document: Document, catalogue: Catalogue) -> Options | 
     except ConfigError as exc:
         raise InputError(document.path, str(exc)) from None
     return options
-
-
-# --- globs ----------------------------------------------------------------------------------
-
-
-@functools.cache
-def _glob(pattern: str) -> tuple[re.Pattern[str], bool]:
-    cleaned = pattern.strip().removeprefix("./").rstrip("/")
-    anchored = "/" in cleaned
-    return re.compile(translate_glob(cleaned.lstrip("/"))), anchored
-
-
-def glob_match(pattern: str, base: Path, path: Path) -> bool:
-    """Whether a glob (relative to ``base``) matches ``path``, its name or a folder above it.
-
-    Patterns with a slash are anchored at ``base``; patterns without one match a file or folder
-    name at any depth (as in ruff and .gitignore).
-    """
-    regex, anchored = _glob(pattern)
-    try:
-        parts = path.relative_to(base).parts
-    except ValueError:
-        return not anchored and bool(regex.fullmatch(path.name))
-    for index, part in enumerate(parts):
-        if regex.fullmatch("/".join(parts[: index + 1])) or (
-            not anchored and regex.fullmatch(part)
-        ):
-            return True
-    return False
 
 
 # --- resolution -----------------------------------------------------------------------------

@@ -1,8 +1,8 @@
-"""Which files a run reads: paths and folders from the command line (walked with .gitignore and
-``exclude`` applied), or standard input."""
+"""Which files a run reads: named paths, folders (walked with .gitignore and excludes), or stdin."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -114,6 +114,32 @@ def translate_glob(pattern: str) -> str:
             out.append(re.escape(c))
         i += 1
     return "".join(out)
+
+
+@functools.cache
+def _glob(pattern: str) -> tuple[re.Pattern[str], bool]:
+    cleaned = pattern.strip().removeprefix("./").rstrip("/")
+    anchored = "/" in cleaned
+    return re.compile(translate_glob(cleaned.lstrip("/"))), anchored
+
+
+def glob_match(pattern: str, base: Path, path: Path) -> bool:
+    """Whether a glob (relative to ``base``) matches ``path``, its name or a folder above it.
+
+    Patterns with a slash are anchored at ``base``; patterns without one match a file or folder
+    name at any depth (as in ruff and .gitignore).
+    """
+    regex, anchored = _glob(pattern)
+    try:
+        parts = path.relative_to(base).parts
+    except ValueError:
+        return not anchored and bool(regex.fullmatch(path.name))
+    for index, part in enumerate(parts):
+        if regex.fullmatch("/".join(parts[: index + 1])) or (
+            not anchored and regex.fullmatch(part)
+        ):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,18 @@ from attrlint.checks import (
 )
 from attrlint.checks.base import Check, CheckContext, Finding
 
-__all__ = ["CHECKS", "Check", "CheckContext", "Finding", "Registered", "components_for"]
+__all__ = [
+    "CHECKS",
+    "ENGINE_RULES",
+    "Check",
+    "CheckContext",
+    "Finding",
+    "Registered",
+    "components_for",
+]
+
+# Rules the engine itself reports (suppression bookkeeping), with no check over the analysis.
+ENGINE_RULES = frozenset({"LNT001"})
 
 # Every check reads the parse, tags and lemmas; "ner" is needed where source kinds matter.
 BASE_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"})
