@@ -280,15 +280,26 @@ def _baseline(
 
 @cli.command("rules")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown writes the reference page (docs/rules.md).",
 )
 @click.option("--all", "show_all", is_flag=True, help="Include rules that are off by default.")
-def list_rules(fmt: str, show_all: bool) -> None:
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
+def list_rules(fmt: str, show_all: bool, output: str | None) -> None:
     """List the rules."""
     from attrlint.rules import load_rules
 
-    rules = [r for r in load_rules() if show_all or r.enabled or fmt == "json"]
-    if fmt == "json":
+    every = load_rules()
+    rules = [r for r in every if show_all or r.enabled or fmt != "text"]
+    if fmt == "markdown":
+        from attrlint.report.rules_markdown import render_rules_markdown
+
+        text = render_rules_markdown(every)
+    elif fmt == "json":
         payload = [
             {
                 "id": r.id,
@@ -296,16 +307,78 @@ def list_rules(fmt: str, show_all: bool) -> None:
                 "family": r.family,
                 "severity": r.severity.label,
                 "enabled": r.enabled,
+                "fix": r.fix,
                 "summary": r.summary,
                 "url": r.url,
             }
             for r in rules
         ]
-        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = "".join(
+            f"{r.id}  {r.name:<32} {r.severity.label:<8} {r.summary}"
+            + ("" if r.enabled else " (off by default)")
+            + "\n"
+            for r in rules
+        )
+    _emit(text, output)
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Print, or write atomically to ``output`` (never half a file)."""
+    if output is None:
+        click.echo(text, nl=False)
         return
-    for r in rules:
-        state = "" if r.enabled else " (off by default)"
-        click.echo(f"{r.id}  {r.name:<32} {r.severity.label:<8} {r.summary}{state}")
+    import tempfile
+    from pathlib import Path
+
+    target = Path(output)
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=target.parent or ".", delete=False, suffix=".tmp"
+    ) as handle:
+        handle.write(text)
+    Path(handle.name).replace(target)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--stdin-filename", metavar="NAME", help="Name to report standard input under.")
+@click.option("--model", metavar="NAME", help="spaCy model package.")
+def sources(
+    paths: tuple[str, ...], fmt: str, stdin_filename: str | None, model: str | None
+) -> None:
+    """Who is quoted in each article, how often, and how many of them are named."""
+    from attrlint.engine import lint_documents
+    from attrlint.inputs import collect, load
+    from attrlint.report.json_report import analysis_json
+    from attrlint.report.sources_table import render_sources
+    from attrlint.rules import load_rules, select_rules
+
+    targets, errors = collect(list(paths), stdin_filename)
+    documents = []
+    for target in targets:
+        try:
+            documents.append(load(target))
+        except InputError as exc:
+            errors.append(exc)
+    results = lint_documents(documents, select_rules(load_rules(), ["ATR001"], None), model)
+    for error in errors:
+        click.echo(f"attrlint: error: {error}", err=True)
+    if fmt == "json":
+        payload = [
+            {
+                "path": r.path,
+                "sources": analysis_json(r.document, r.analysis)["sources"] if r.analysis else [],
+            }
+            for r in results
+        ]
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(render_sources(r.path, r.analysis) for r in results), nl=False)
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)
 
 
 @cli.command()

@@ -15,6 +15,14 @@ from attrlint.types import Diagnostic
 LintFn = Callable[..., list[Diagnostic]]
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests never write a cache into the checkout."""
+    monkeypatch.setenv("ATTRLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def model_name() -> str:
     """The installed model; a missing model fails the suite instead of skipping it."""

@@ -217,3 +217,29 @@ def test_console_script_and_module_agree() -> None:
         check=False,
     )
     assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+def test_sources_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        "Councillor Amira Haddad said the depot would close. Experts say the site is unsafe.\n\n"
+        '"We will fight it," Haddad said. A person familiar with the plans said talks had failed.\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(["sources", str(story)], capsys)
+    assert code == 0
+    assert "Amira Haddad" in out and "named person" in out and "vague group" in out
+    assert "3 sources: 1 named or described, 1 vague, 1 anonymous" in out
+    code, out, _ = run(["sources", str(story), "--format", "json"], capsys)
+    ledger = json.loads(out)[0]["sources"]
+    haddad = next(s for s in ledger if s["name"] == "Amira Haddad")
+    assert (haddad["statements"], haddad["quotes"]) == (2, 1)
+
+
+def test_rules_markdown_writes_the_reference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "rules.md"
+    assert run(["rules", "--format", "markdown", "-o", str(target)], capsys)[0] == 0
+    text = target.read_text("utf-8")
+    assert text.startswith("# attrlint rules") and "### VRB004" in text and "off by default" in text

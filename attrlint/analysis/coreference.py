@@ -14,7 +14,12 @@ import re
 from attrlint.analysis.model import Analysis, Attribution, SourceKind
 
 LOOKBACK = 6  # sentences a pronoun may reach back
-TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|gen|sen|rep|gov)\.?\s+", re.I)
+TITLES = re.compile(
+    r"^((mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|gen|sen|rep|gov|cllr|rev|det|insp|sgt|capt|col)"
+    r"\.?|councillor|senator|mayor|governor|judge|minister|president|professor|inspector|detective"
+    r"|sergeant|captain|colonel|general|bishop|coach)\s+",
+    re.I,
+)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 THING_PRONOUNS = frozenset({"it"})
 BODIES = (SourceKind.NAMED_ORGANISATION, SourceKind.INSTITUTION, SourceKind.DOCUMENT)
