@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from attrlint.analysis.attributions import find_attributions
 from attrlint.analysis.coreference import link_quotes, resolve_speakers
@@ -68,6 +68,11 @@ class ParsedBlock:
     block: int
     base: int
     doc: Doc
+
+
+def _personal_hedges(found: Iterable[tuple[str, Any, Any]]) -> list[tuple[str, Any, Any]]:
+    """In first- or second-person copy every hedge is the writer's avowed opinion: context."""
+    return [("hedge_context" if k == "hedge" else k, first, last) for k, first, last in found]
 
 
 def _quoted_at(analysis: Analysis, base: int, offset: int) -> bool:
@@ -144,7 +149,11 @@ def analyse(
     for sent in analysis.sentences:
         analysis.numbers.extend(find_numbers(sent))
         found = [
-            *([] if sent.personal else find_hedges(sent.sent, lex)),
+            *(
+                _personal_hedges(find_hedges(sent.sent, lex))
+                if sent.personal
+                else find_hedges(sent.sent, lex)
+            ),
             *find_boosters(sent.sent, lex),
             *find_doubt_qualifiers(sent.sent, lex),
             *find_editorial(sent.sent, lex),

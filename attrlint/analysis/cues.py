@@ -70,44 +70,114 @@ def _ability_could(tok: Token) -> bool:
     )
 
 
-def _hedge_modal(tok: Token, lex: Lexicon) -> bool:
+def _epistemic_should(tok: Token) -> bool:
+    """ "should be", "should have": expectation, not obligation ("should pay")."""
+    return (
+        tok.lower_ == "should"
+        and any(c.lower_ in ("be", "have") for c in (tok.head, *tok.head.children))
+        and not any(c.dep_ == "neg" for c in tok.head.children)
+    )
+
+
+def _modal_kind(tok: Token, lex: Lexicon) -> str | None:
+    if tok.tag_ == "MD" and _epistemic_should(tok):
+        return "hedge_context"  # recorded for measurement; HDG001 leaves it alone
+    if tok.tag_ == "MD" and tok.lower_ == "would" and _is_condition(tok):
+        return "hedge_condition"  # "if the deal fails, prices would rise"
     if tok.tag_ != "MD" or tok.lower_ not in lex.hedge_modals:
-        return False
+        return None
     verb = tok.head
     if tok.lower_ == "could" and (
         any(c.dep_ == "neg" for c in verb.children)
         or _negative_subject(verb)
         or _ability_could(tok)
     ):
-        return False  # "could not be reached", "no amount could", "who could climb": ability
-    if verb.lemma_.lower() in PENALTY_VERBS:
-        return False  # "may face up to five years"
-    return not (_is_condition(tok) or _is_concession(tok))
+        return None  # "could not be reached", "no amount could", "who could climb": ability
+    if verb.lemma_.lower() in PENALTY_VERBS or _is_condition(tok) or _is_concession(tok):
+        return "hedge_context"  # "may face up to five years", "if ..., it may", "may ..., but"
+    return "hedge"
 
 
-def _hedge_word(tok: Token, lex: Lexicon) -> bool:
+NOT_EPISTEMIC_HEADS = frozenset(
+    {
+        "customer",
+        "buyer",
+        "client",
+        "investor",
+        "candidate",
+        "voter",
+        "partner",
+        "bidder",
+        "recruit",
+        "employer",
+        "donor",
+        "user",
+    }
+)
+
+
+def _word_kind(tok: Token, lex: Lexicon) -> str | None:
     lemma = tok.lemma_.lower()
-    if tok.lower_ in ("likely", "unlikely") and any(c.lower_ in COMPARATIVES for c in tok.children):
-        return False  # "four times more likely": a comparison of rates
-    if tok.pos_ == "ADV" and tok.lower_ in lex.hedge_adverbs:
-        return tok.lower_ not in ("likely", "unlikely") or tok.dep_ == "advmod"
-    if tok.pos_ == "ADJ" and lemma in lex.hedge_adjectives:
-        if lemma == "possible":  # only "it is possible that ...": otherwise "feasible"
-            return any(c.lower_ == "it" for c in tok.head.children) and any(
-                c.dep_ == "ccomp" for c in (*tok.children, *tok.head.children)
+    lower = tok.lower_
+    if lower in ("likely", "unlikely") and any(c.lower_ in COMPARATIVES for c in tok.children):
+        return None  # "four times more likely": a comparison of rates
+    if tok.pos_ == "ADV" and lower in lex.hedge_adverbs:
+        return "hedge" if lower not in ("likely", "unlikely") or tok.dep_ == "advmod" else None
+    if lower in lex.allegation_words or lemma in lex.allegation_words:
+        return "hedge_report"  # the doubt belongs to reports and accusers (SRC006, HDG003)
+    if tok.pos_ == "ADJ" and lemma in lex.hedge_adjectives | {"potential"}:
+        if tok.dep_ == "amod":
+            after_superlative = tok.i > 0 and tok.doc[tok.i - 1].tag_ == "JJS"
+            if after_superlative or tok.head.lemma_.lower() in NOT_EPISTEMIC_HEADS:
+                return None  # "the fastest possible time", "potential buyers"
+            return "hedge" if tok.head.lemma_ == "it" else "hedge_context"
+        if lemma == "possible":  # predicative: only "it is possible that"; else "feasible"
+            feasible = not (
+                any(c.lower_ == "it" for c in tok.head.children)
+                and any(c.dep_ == "ccomp" for c in (*tok.children, *tok.head.children))
             )
-        return tok.dep_ in ("acomp", "oprd") or (tok.dep_ == "amod" and tok.head.lemma_ == "it")
+            return None if feasible else "hedge"
+        return "hedge" if tok.dep_ in ("acomp", "oprd") else None
+    if tok.pos_ == "ADJ" and lemma in lex.uncertain_adjectives and tok.ent_type_ == "":
+        return "hedge_context"  # "it is unclear whether": honest uncertainty, not a hedge to fix
+    if tok.pos_ == "NOUN" and lemma in lex.epistemic_nouns:
+        return "hedge_context"
     if tok.pos_ == "VERB" and lemma in lex.hedge_verbs:
-        if lemma in ("appear", "seem", "tend"):
-            return any(c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for c in tok.children)
+        if lemma in ("appear", "seem"):
+            return (
+                "hedge"
+                if any(c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for c in tok.children)
+                else None
+            )
+        clause = any(c.dep_ == "ccomp" for c in tok.children)
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
-        # "this suggests...": the reporter's inference; "he suggested" is speech, handled elsewhere
-        return (
-            bool(subj)
-            and subj[0].lower_ in ("this", "that", "it", "which")
-            and any(c.dep_ == "ccomp" for c in tok.children)
-        )
-    return False
+        if clause and subj and subj[0].lower_ in ("this", "that", "it", "which"):
+            return "hedge"  # "this suggests ...": the reporter's own inference
+        return "hedge_belief" if clause and lemma == "suggest" else None
+    if tok.pos_ == "VERB" and lemma in lex.belief_hedge_verbs:
+        if any(c.dep_ == "neg" for c in tok.children) or _expected_comparison(tok):
+            return None  # "don't think", "than expected", "as expected"
+        if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) or tok.dep_ in ("parataxis",):
+            return "hedge_belief"
+        return None
+    if tok.dep_ == "mark" and lower in lex.condition_marks:
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ in ("not", "necessary", "any", "so", "ever"):
+            return None
+        return "hedge_condition"
+    if (
+        lower == "until"
+        and tok.dep_ == "mark"
+        and any(c.dep_ == "aux" or c.tag_ in ("VBZ", "VBP") for c in (tok.head, *tok.head.children))
+    ):
+        return "hedge_condition"  # "until the deal is signed"
+    return None
+
+
+def _expected_comparison(tok: Token) -> bool:
+    doc = tok.doc
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return before in ("than", "as") or tok.dep_ in ("amod", "acomp")
 
 
 def _owned(tok: Token, lex: Lexicon) -> bool:
@@ -134,11 +204,16 @@ def is_personal(sent: SpacySpan, quoted: Callable[[int], bool]) -> bool:
 
 
 def find_hedges(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
-    found: list[Found] = [
-        ("hedge", tok, tok)
-        for tok in sent
-        if (_hedge_modal(tok, lex) or _hedge_word(tok, lex)) and not _owned(tok, lex)
-    ]
+    """Every uncertainty cue, by kind: "hedge" for those HDG001 judges, "hedge_<why>" for
+    uncertainty that belongs to a condition, a belief, a report or the context."""
+    found: list[Found] = []
+    for tok in sent:
+        kind = _modal_kind(tok, lex) or _word_kind(tok, lex)
+        if kind is None:
+            continue
+        if kind == "hedge" and _owned(tok, lex):
+            kind = "hedge_context"  # "fears that the plant could close"
+        found.append((kind, tok, tok))
     matched = list(phrases(sent, lex.hedge_phrases, "hedge"))
     # a phrase ("it seems") replaces the single word it contains ("seems")
     covered = {t.i for _, first, last in matched for t in sent.doc[first.i : last.i + 1]}
