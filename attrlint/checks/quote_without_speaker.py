@@ -20,4 +20,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             continue
         if len(source[quote.content.start : quote.content.end].split()) < MIN_WORDS:
             continue
+        if any(s.heading and s.span.overlaps(quote.span) for s in analysis.sentences):
+            continue  # a headline quotes the story below it
         yield Finding(quote.span, {"quote": source[quote.content.start : quote.content.end][:40]})
