@@ -13,8 +13,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     doubt = ctx.lexicon.doubt_verbs
     by_speaker: dict[str, list[str]] = {}
     for attribution in ctx.analysis.attributions:
-        if attribution.source is None or not attribution.clausal:
-            continue
+        if attribution.source is None or not attribution.clausal or not attribution.kind.identified:
+            continue  # sides are named sources, not "experts"
         key = (attribution.speaker or attribution.source_text).strip()
         by_speaker.setdefault(key, []).append(attribution.cue_lemma)
     neutral = [
