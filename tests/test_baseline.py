@@ -9,20 +9,12 @@ from pathlib import Path
 import pytest
 
 from attrlint.baseline import fingerprint, fingerprints, sentence_text
-from attrlint.cli import main
 from attrlint.document import load_document
 from attrlint.types import Diagnostic, Severity, Span
+from tests.cli_runner import run
 
 LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<rule>[A-Z]{3}\d{3}) \[\w+\] ")
 OLD = "Experts say the harbour wall is unsafe.\n\nThe port spent £2.7m on repairs last year.\n"
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-    out, err = capsys.readouterr()
-    code = exit_info.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 def found(out: str) -> list[tuple[str, int, str]]:

@@ -14,8 +14,8 @@ import pytest
 
 from attrlint import nlp
 from attrlint.cache import CACHEDIR_TAG, decode_rules, encode_rules, model_identity
-from attrlint.cli import main
 from attrlint.rules import load_rules
+from tests.cli_runner import run
 
 # My own sentences: a vague source, a loaded verb with a suggested fix, and a figure.
 STORY = (
@@ -23,14 +23,6 @@ STORY = (
     "\n"
     "Critics say the new tram line is late. The minister admitted the budget was short.\n"
 )
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-    out, err = capsys.readouterr()
-    code = exit_info.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 @pytest.fixture(autouse=True)

@@ -12,22 +12,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from attrlint.cli import main
 from attrlint.rules import data_dir
+from tests.cli_runner import run
 
 LINE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<rule>[A-Z]{3}\d{3}) \[(?P<sev>\w+)\] "
 )
 FLAGGED = "The council spent £4.2m on the new depot last year.\n"
 CLEAN = "The mayor said the council would meet on Tuesday.\n"
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-    out, err = capsys.readouterr()
-    code = exit_info.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 @pytest.fixture(scope="module")

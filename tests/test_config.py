@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from attrlint.cli import main
 from attrlint.config import PROFILES, load_profiles, profile_data
 from attrlint.rules import data_dir, load_rules
+from tests.cli_runner import run
 
 LINE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<rule>[A-Z]{3}\d{3}) \[(?P<sev>\w+)\]"
@@ -22,14 +22,6 @@ STORY = (
     "The minister admitted the budget was late.\n"
 )
 FIGURE = "The museum raised £3.1m from ticket sales last year.\n"
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-    out, err = capsys.readouterr()
-    code = exit_info.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 def found(out: str) -> list[tuple[str, str, str]]:

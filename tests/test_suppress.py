@@ -9,20 +9,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from attrlint.cli import main
 from attrlint.rules import RuleSpec, data_dir, load_rules
+from tests.cli_runner import run
 
 LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<rule>[A-Z]{3}\d{3}) \[\w+\] ")
 MARK = re.compile(r"\[\[(.+?)\]\]")
 LNT001 = next(r for r in load_rules() if r.id == "LNT001")
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-    out, err = capsys.readouterr()
-    code = exit_info.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 @pytest.fixture(autouse=True)
