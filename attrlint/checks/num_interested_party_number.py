@@ -1,0 +1,133 @@
+"""NUM006 interested-party-number: a figure whose only source has a stake in it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from attrlint.analysis import Analysis, Attribution, NumberClass, NumberMention
+from attrlint.analysis.figures import NumberWords, clause_head, clause_tokens, load_number_words
+from attrlint.checks.base import CheckContext, Finding
+
+OWN = frozenset({"it", "we", "its", "our", "us"})
+MODALS = frozenset({"would", "will", "could", "should", "may", "might", "must", "can"})
+DETERMINERS = frozenset({"the", "a", "an"})
+NORMATIVE = frozenset({"should", "must", "ought"})
+
+
+def _generic(words: list[str], nouns: frozenset[str]) -> bool:
+    """One of ``nouns`` as a common noun, not inside a name ("the union", not "European Union")."""
+    for i, word in enumerate(words):
+        if word.lower() not in nouns:
+            continue
+        before = words[i - 1] if i else ""
+        if before[:1].isupper() and before.lower() not in DETERMINERS:
+            continue
+        if i and word[:1].isupper():
+            continue
+        return True
+    return False
+
+
+def interest(attribution: Attribution, words: NumberWords) -> str | None:
+    """Why the source is a stakeholder: "stakeholder", "party" or "company"; None if not."""
+    text = attribution.source_text
+    split = text.replace("'s", "").replace("’s", "").split()
+    lowered = [w.lower().strip(",") for w in split]
+    if _generic(split, words.interested_nouns):
+        return "party" if {"party", "parties"} & set(lowered) else "stakeholder"
+    if not set(lowered) & words.institution_words and any(
+        w[:1].isupper() and w.lower().strip(",") in words.party_names for w in split
+    ):
+        return "party"
+    if lowered[:1] in (["the"], ["a"]) and _generic(split[1:], words.company_nouns):
+        return "company"
+    if "the company" in text.lower() or "the firm" in text.lower():
+        return "company"  # "a spokesman for the firm"
+    return None
+
+
+def _independent(analysis: Analysis, number: NumberMention, words: NumberWords) -> bool:
+    """A source with no stake here or in the next sentence ("police put it at 18,000")."""
+    here = analysis.sentences[number.sentence]
+    nearby = list(analysis.window(number.sentence))
+    following = number.sentence + 1
+    if following < len(analysis.sentences) and analysis.sentences[following].block == here.block:
+        nearby += analysis.attributions_in(following)
+    return any(
+        a.kind.identified and a.relation != "intention" and interest(a, words) is None
+        for a in nearby
+    )
+
+
+def _not_a_claim(
+    ctx: CheckContext, attribution: Attribution, number: NumberMention, kind: str
+) -> bool:
+    """Results, plans, own business, a ballot, a proposal, or data: not a claim of the source's."""
+    assert attribution.content is not None
+    source = ctx.document.source
+    content = source[attribution.content.start : attribution.content.end].lower()
+    tokens = set(content.replace(",", " ").split())
+    words = load_number_words()
+    lex = ctx.lexicon
+    before = set(source[attribution.content.start : number.span.start].lower().split())
+    if before & (lex.document_nouns | {"data", "figures", "statistics"}):
+        return True  # "given data showing the economy grew 0.1%"
+    if kind == "party":
+        if tokens & NORMATIVE:
+            return True  # "the stake should be cut to 49%": a proposal
+        if number.cls is NumberClass.MONEY:
+            return False  # a party's costings are claims, its own or its rivals'
+        pledge = tokens & (words.intention_words | MODALS)
+        return bool(pledge and tokens & (OWN | {"they", "party"}))  # "would cut MPs by a fifth"
+    if tokens & (MODALS | words.intention_words):
+        return True
+    if kind == "company":
+        if tokens & (lex.financial_nouns | lex.market_nouns):
+            return True
+        return _owned(ctx, number)
+    return bool(tokens & words.ballot_words)
+
+
+def _owned(ctx: CheckContext, number: NumberMention) -> bool:
+    """The figure is about the company itself: "14 of its projects", "it has 500 stores"."""
+    sent = ctx.analysis.sentences[number.sentence]
+    tokens = [t for t in sent.sent if number.span.contains(sent.tok_span(t))]
+    if not tokens:
+        return False
+    doc = sent.sent.doc
+    clause = clause_tokens(clause_head(tokens[-1]))
+    return any(doc[i].lower_ in OWN for i in clause)
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    """Figures that only a stakeholder vouches for, once per attribution."""
+    words = load_number_words()
+    analysis = ctx.analysis
+    done: set[int] = set()
+    for number in analysis.numbers:
+        if not number.cls.statistic:
+            continue
+        sent = analysis.sentences[number.sentence]
+        if sent.heading or sent.quoted_block or analysis.in_quote(number.span):
+            continue
+        covering = [
+            a
+            for a in analysis.attributions_in(number.sentence)
+            if a.relation != "intention"
+            and a.clausal
+            and a.cue_lemma not in words.proposal_verbs
+            and a.content is not None
+            and a.content.contains(number.span)
+            and a.source is not None
+            and not a.source.overlaps(number.span)
+        ]
+        if not covering or any(id(a) in done for a in covering):
+            continue
+        kinds = [interest(a, words) for a in covering]
+        if None in kinds or _independent(analysis, number, words):
+            continue
+        first, kind = covering[0], kinds[0]
+        if kind is None or _not_a_claim(ctx, first, number, kind):
+            continue
+        done.update(id(a) for a in covering)
+        yield Finding(number.span, {"source": first.source_text, "n": number.text})
