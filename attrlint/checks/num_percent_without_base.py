@@ -40,6 +40,17 @@ def _has_base(analysis: Analysis, sent: Sentence, change: Change, figures: list[
     return False
 
 
+def _agent(change: Change, words: NumberWords) -> bool:
+    """The measured noun is the people doing the changing: "investors lost", "voters cut"."""
+    measured = change.measured
+    return (
+        measured is not None
+        and measured.dep_ in ("nsubj", "nsubjpass")
+        and change.word.lemma_.lower() in words.agent_change_verbs
+        and measured.lemma_.lower() in words.people_nouns | words.respondent_nouns
+    )
+
+
 def _periodic(change: Change) -> bool:
     """ "Doubled every five months": a growth rate, not a change with a missing base."""
     return any(t.lower_ in ("every", "each", "per") for t in change.word.subtree)
@@ -81,6 +92,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 continue  # "sold 2.1% more cars", "can cost 250% more": sales and prices
             if not is_count(change.measured, words):
                 continue  # prices, rates, results, output: a relative change is their measure
+            if _agent(change, words):
+                continue  # "investors lost 20.5%": of their money, not of the investors
             if _periodic(change):
                 continue  # "doubled every five months": a growth rate
             if _has_base(analysis, sent, change, figures):

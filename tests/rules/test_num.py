@@ -128,6 +128,18 @@ FLAGGED = [
         "survey",
     ),
     ("NUM007", "A survey by the firm found 75% of managers fear a data breach.", "survey"),
+    (
+        "NUM007",
+        "Voters oppose the cuts, a new Gazette poll finds. In the poll, 58% of those asked said "
+        "the funding should stay.",
+        "poll",
+    ),
+    (
+        "NUM001",
+        "The county cut the number of polling places by 85 percent since 2008.",
+        "85 percent",
+    ),
+    ("NUM006", "Organizers claimed nearly 400 delegates took part in the call.", "nearly 400"),
 ]
 
 NOT_FLAGGED = [
@@ -142,6 +154,7 @@ NOT_FLAGGED = [
     ("NUM001", "The carmaker sold 2.1% more cars in 2004 than in the previous year."),
     ("NUM001", "It would nearly double the number of its hotspots from 12,300 to 20,000."),
     ("NUM001", "Calleri won the singles and doubles titles in 1998."),
+    ("NUM001", "Last year, investors in the fund lost 20.5 percent."),
     ("NUM002", "Its shares fell nearly 3% as the bank sold stock equal to 10% of its capital."),
     ("NUM002", "The rate rose about 5% from around 10% to 10.5%."),
     ("NUM003", "The rupee climbed to 43.305 per US dollar on Thursday."),
@@ -174,6 +187,15 @@ NOT_FLAGGED = [
     ("NUM006", "Opposition parties said the move was ill-timed given data showing growth of 0.1%."),
     ("NUM006", "Its distributor has said the film is to be released in 50 countries."),
     ("NUM006", "A British Muslim group has criticised the new series of the drama 24."),
+    ("NUM006", "Surveys of Republican primary voters indicated that 33% were undecided."),
+    (
+        "NUM006",
+        "Gerry Smith, a GOP political consultant, notes that 20% of the vote wins a delegate.",
+    ),
+    ("NUM006", "The co-pilot had logged 2,766 flying hours with the carrier, the airline said."),
+    ("NUM006", "The Smith campaign says it raised more than $21 million in January."),
+    ("NUM006", "Democrats pointed out that the inspector general also found 12 such messages."),
+    ("NUM006", "A Carrier executive said 1,400 jobs would move to Mexico."),
     (
         "NUM007",
         "Eight out of 10 voters distrust politicians, a new poll conducted for the BBC suggests. "
@@ -196,6 +218,17 @@ NOT_FLAGGED = [
         "they supported the law.",
     ),
     ("NUM007", "The general election poll on 5 May will decide it; 40% are undecided."),
+    (
+        "NUM007",
+        "The senator is popular at home. He faces no rival.\n\nA Washington Post-ABC News poll "
+        "last week found that 63 percent of Americans want hearings.",
+    ),
+    (
+        "NUM007",
+        "Voters oppose the cuts, a new Gazette/Suffolk University Poll finds. By 58%-33%, those "
+        "surveyed said the funding should stay. The Gazette/Suffolk Poll of 1,000 adults was "
+        "taken by phone.",
+    ),
 ]
 
 
