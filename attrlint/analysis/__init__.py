@@ -164,6 +164,8 @@ def analyse(
             *find_weasels(sent.sent, lex),
         ]
         for kind, first, last in found:
+            if last.i < first.i:  # "..., says research": the verb comes first
+                first, last = last, first
             span = sent.range_span(first, last)
             analysis.cues.append(
                 CueMention(

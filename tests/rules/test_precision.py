@@ -81,3 +81,10 @@ def test_still_flagged(rule: str, text: str, excerpt: str, lint) -> None:
 def test_no_false_alarm(rule: str, text: str, lint) -> None:
     found = [text[d.span.start : d.span.end] for d in lint(text, select=[rule]) if d.rule == rule]
     assert found == []
+
+
+def test_inverted_evidence_verb_does_not_crash(lint) -> None:
+    """ "..., says research": the verb before its subject once produced a backwards span."""
+    text = "Children learn faster with games, says research published on Monday."
+    for diag in lint(text):
+        assert 0 <= diag.span.start <= diag.span.end <= len(text)
