@@ -17,6 +17,7 @@ import click
 
 from attrlint import __version__
 from attrlint.errors import AttrlintError, InputError
+from attrlint.report import FORMATS
 
 if TYPE_CHECKING:
     from attrlint.baseline import Baseline
@@ -57,10 +58,17 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="Output format.",
+    envvar="ATTRLINT_OUTPUT_FORMAT",
+    help="Output format (also ATTRLINT_OUTPUT_FORMAT).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write the report to FILE instead of standard output.",
 )
 @click.option(
     "--color",
@@ -140,6 +148,7 @@ def cli() -> None:
 def check(
     paths: tuple[str, ...],
     fmt: str,
+    output: str | None,
     color: str,
     config_file: str | None,
     isolated: bool,
@@ -167,7 +176,7 @@ def check(
     from attrlint.config import Options, Resolver, explicit_config, front_matter_options
     from attrlint.engine import Job, lint_jobs
     from attrlint.inputs import absolute, collect, load
-    from attrlint.report import render_json, render_text
+    from attrlint.report import InputProblem, Report, render
     from attrlint.rules import load_rules
 
     if isolated and config_file:
@@ -218,20 +227,11 @@ def check(
     messages = [str(e) for e in errors] + [m for r in results for m in r.errors]
     for message in messages:
         click.echo(f"attrlint: error: {message}", err=True)
-    if fmt == "json":
-        click.echo(
-            render_json(
-                results,
-                rules,
-                with_analysis,
-                [{"path": e.path, "message": e.reason} for e in errors]
-                + [{"path": r.path, "message": m} for r in results for m in r.errors],
-            ),
-            nl=False,
-        )
-    else:
-        colour = _use_colour(color, sys.stdout)
-        click.echo(render_text(results, colour, show_source), nl=False, color=colour)
+    problems = [InputProblem(e.path, e.reason) for e in errors]
+    problems += [InputProblem(r.path, m) for r in results for m in r.errors]
+    colour = output in (None, "-") and _use_colour(color, sys.stdout)
+    report = Report(results, rules, problems, with_analysis, colour, show_source)
+    _emit(render(fmt, report), None if output == "-" else output, colour)
     if messages:
         sys.exit(EXIT_ERROR)
     failing = any(
@@ -324,20 +324,22 @@ def list_rules(fmt: str, show_all: bool, output: str | None) -> None:
     _emit(text, output)
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, colour: bool = False) -> None:
     """Print, or write atomically to ``output`` (never half a file)."""
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=colour)
         return
     import tempfile
-    from pathlib import Path
 
     target = Path(output)
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=target.parent or ".", delete=False, suffix=".tmp"
-    ) as handle:
-        handle.write(text)
-    Path(handle.name).replace(target)
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=target.parent or ".", delete=False, suffix=".tmp"
+        ) as handle:
+            handle.write(text)
+        Path(handle.name).replace(target)
+    except OSError as exc:
+        raise click.FileError(output, exc.strerror or str(exc)) from None
 
 
 @cli.command()

@@ -235,3 +235,24 @@ def test_rules_markdown_writes_the_reference(
     assert run(["rules", "--format", "markdown", "-o", str(target)], capsys)[0] == 0
     text = target.read_text("utf-8")
     assert text.startswith("# attrlint rules") and "### VRB004" in text and "off by default" in text
+
+
+def test_output_file_and_format_from_the_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(FLAGGED, encoding="utf-8")
+    report = tmp_path / "out" / "report.json"
+    report.parent.mkdir()
+    monkeypatch.setenv("ATTRLINT_OUTPUT_FORMAT", "json")
+    code, out, _ = run(["check", "--no-cache", "-o", str(report), str(story)], capsys)
+    assert code == 1 and out == ""
+    payload = json.loads(report.read_text("utf-8"))
+    assert [d["rule"] for f in payload["files"] for d in f["diagnostics"]] == ["ATR001"]
+    assert list(report.parent.iterdir()) == [report]  # no temporary file left behind
+    code, out, _ = run(["check", "--no-cache", "--format", "text", str(story)], capsys)
+    assert LINE.match(out.splitlines()[0])  # the option beats the environment
+    code, _, err = run(
+        ["check", "--no-cache", "-o", str(tmp_path / "nope" / "r"), str(story)], capsys
+    )
+    assert code == 2 and "nope" in err and "Traceback" not in err

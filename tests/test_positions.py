@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from attrlint.document import load_document
 from attrlint.engine import FileResult
-from attrlint.report import render_json
+from attrlint.report.json_report import render_json
 from attrlint.rules import load_rules
 
 # Sentences written for these tests, each meant to trigger at least one rule.
