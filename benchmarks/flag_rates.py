@@ -28,7 +28,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--limit", type=int, default=100)
-    parser.add_argument("--show", metavar="RULE", help="print every finding of this rule")
+    parser.add_argument("--show", metavar="RULE", help="print every finding of this rule or family")
     args = parser.parse_args()
     files = sorted(p for p in args.corpus.rglob("*.txt") if p.name[0].isdigit())
     step = max(1, len(files) // args.limit) if args.limit else 1
@@ -53,7 +53,7 @@ def main() -> int:
     if args.show:
         for result in results:
             for diag in result.diagnostics:
-                if diag.rule != args.show.upper():
+                if not diag.rule.startswith(args.show.upper()):
                     continue
                 analysis = result.analysis
                 sentence = (

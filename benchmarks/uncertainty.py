@@ -370,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents/rows")
     parser.add_argument("--model", help="spaCy model (default: attrlint's resolution order)")
+    parser.add_argument("--only", choices=("factbank", "szeged", "conll"), help="run one part only")
     args = parser.parse_args(argv)
     corpora: Path = args.corpora
     limit: int | None = args.limit or None
@@ -379,7 +380,10 @@ def main(argv: list[str] | None = None) -> int:
     total_start = time.perf_counter()
 
     print("\nHedge detection, Szeged uncertainty corpus (any hedge cue, any voice)")
-    for name in ("factbank-dev", "wiki-dev"):
+    names = {"factbank": ("factbank-dev",), "conll": ()}.get(
+        args.only, ("factbank-dev", "wiki-dev")
+    )
+    for name in names:
         docs = read_szeged(corpora / "szeged" / f"{name}.xml")[:limit]
         articles: list[list[list[Item]]] = (
             [[[s]] for d in docs for p in d for s in p] if args.isolated else docs
@@ -399,6 +403,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print("\nWeasel and hedge sentences, CoNLL-2010 Wikipedia (any SRC/HDG finding or hedge cue)")
     conll = corpora / "conll2010-wikipedia"
+    if args.only in ("factbank", "szeged"):
+        return _finish(report, args.errors, total_start)
     files = {
         "liew_train": read_conll(conll / "liew_train.csv", 0, 1, "1", header=True)[:limit],
         "pattern_uncertainty": read_conll(
@@ -416,10 +422,14 @@ def main(argv: list[str] | None = None) -> int:
     for name, items in files.items():
         report += conll_errors(f"conll2010 {name}", items)
 
-    print(f"\nwall time {time.perf_counter() - total_start:.1f}s")
-    if args.errors:
-        args.errors.write_text("\n".join(report), "utf-8")
-        print(f"errors written to {args.errors}")
+    return _finish(report, args.errors, total_start)
+
+
+def _finish(report: list[str], errors: Path | None, start: float) -> int:
+    print(f"\nwall time {time.perf_counter() - start:.1f}s")
+    if errors:
+        errors.write_text("\n".join(report), "utf-8")
+        print(f"errors written to {errors}")
     return 0
 
 
