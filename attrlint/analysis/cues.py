@@ -70,17 +70,35 @@ def _ability_could(tok: Token) -> bool:
     )
 
 
-def _epistemic_should(tok: Token) -> bool:
-    """ "should be", "should have": expectation, not obligation ("should pay")."""
+def _epistemic_should(tok: Token, lex: Lexicon) -> bool:
+    """ "should be", "should have", or a thing as subject ("the move should help"): an
+    expectation, not an obligation ("the council should pay")."""
+    if tok.lower_ != "should" or any(c.dep_ == "neg" for c in tok.head.children):
+        return False
+    if tok.head.lemma_ == "have" and any(c.dep_ == "xcomp" for c in tok.head.children):
+        return False  # "should have to travel": an obligation
+    if any(c.lower_ in ("be", "have") for c in (tok.head, *tok.head.children)):
+        return True
+    subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(_is_thing(s, lex) for s in subjects)
+
+
+AGENT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+AGENT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "everyone", "people"})
+
+
+def _is_thing(subject: Token, lex: Lexicon) -> bool:
+    """A subject that cannot be obliged: not a person, group, organisation or place."""
+    if subject.lower_ in AGENT_PRONOUNS or subject.ent_type_ in AGENT_ENTITIES:
+        return False
     return (
-        tok.lower_ == "should"
-        and any(c.lower_ in ("be", "have") for c in (tok.head, *tok.head.children))
-        and not any(c.dep_ == "neg" for c in tok.head.children)
+        subject.pos_ in ("NOUN", "PRON")
+        and subject.lemma_.lower() not in lex.obliged_nouns | lex.people_nouns
     )
 
 
 def _modal_kind(tok: Token, lex: Lexicon) -> str | None:
-    if tok.tag_ == "MD" and _epistemic_should(tok):
+    if tok.tag_ == "MD" and _epistemic_should(tok, lex):
         return "hedge_context"  # recorded for measurement; HDG001 leaves it alone
     if tok.tag_ == "MD" and tok.lower_ == "would" and _is_condition(tok):
         return "hedge_condition"  # "if the deal fails, prices would rise"
@@ -119,8 +137,8 @@ NOT_EPISTEMIC_HEADS = frozenset(
 def _word_kind(tok: Token, lex: Lexicon) -> str | None:
     lemma = tok.lemma_.lower()
     lower = tok.lower_
-    if lower in ("likely", "unlikely") and any(c.lower_ in COMPARATIVES for c in tok.children):
-        return None  # "four times more likely": a comparison of rates
+    if lower in ("likely", "unlikely") and _rate_comparison(tok):
+        return None  # "four times more likely", "more likely than men": a comparison of rates
     if tok.pos_ == "ADV" and lower in lex.hedge_adverbs:
         return "hedge" if lower not in ("likely", "unlikely") or tok.dep_ == "advmod" else None
     if lower in lex.allegation_words or lemma in lex.allegation_words:
@@ -155,10 +173,17 @@ def _word_kind(tok: Token, lex: Lexicon) -> str | None:
             return "hedge"  # "this suggests ...": the reporter's own inference
         return "hedge_belief" if clause and lemma == "suggest" else None
     if tok.pos_ == "VERB" and lemma in lex.belief_hedge_verbs:
-        if any(c.dep_ == "neg" for c in tok.children) or _expected_comparison(tok):
-            return None  # "don't think", "than expected", "as expected"
-        if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) or tok.dep_ in ("parataxis",):
-            return "hedge_belief"
+        if _expected_comparison(tok):
+            return None  # "than expected", "as expected"
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "oprd")]
+        if lemma == "assume":
+            clauses = [c for c in clauses if c.dep_ == "ccomp"]  # not "assumed its debts"
+        if any(c.tag_ != "VBG" for c in clauses) or tok.dep_ == "parataxis":
+            return (
+                "hedge_belief"  # "thinks it will", "does not believe he was", "considers it vital"
+            )
+        if lemma in lex.expectation_verbs and any(c.dep_ == "dobj" for c in tok.children):
+            return "hedge_belief"  # "expects revenue of about $28m"
         return None
     if tok.dep_ == "mark" and lower in lex.condition_marks:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -172,6 +197,15 @@ def _word_kind(tok: Token, lex: Lexicon) -> str | None:
     ):
         return "hedge_condition"  # "until the deal is signed"
     return None
+
+
+def _rate_comparison(tok: Token) -> bool:
+    """ "twice as likely", "three times more likely", "more likely than": rates compared, which
+    "less and less likely" and "most likely" are not."""
+    if not any(c.lower_ in COMPARATIVES for c in tok.children):
+        return False
+    nearby = tok.doc[max(tok.i - 4, tok.sent.start) : min(tok.i + 8, tok.sent.end)]
+    return any(t.lower_ in ("times", "twice", "than") or t.like_num for t in nearby)
 
 
 def _expected_comparison(tok: Token) -> bool:

@@ -56,6 +56,8 @@ class Lexicon:
     hedge_adjectives: frozenset[str]
     hedge_phrases: frozenset[str]
     belief_hedge_verbs: frozenset[str]
+    expectation_verbs: frozenset[str]
+    obliged_nouns: frozenset[str]
     allegation_words: frozenset[str]
     epistemic_nouns: frozenset[str]
     uncertain_adjectives: frozenset[str]
