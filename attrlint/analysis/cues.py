@@ -326,6 +326,18 @@ def find_passive_attributions(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
                 continue
             start = min([aux[0], *adverbs], key=lambda t: t.i)
             yield ("passive_attribution", start, as_prep[0])
+            continue
+        ranked = [c for c in children if c.dep_ in ("oprd", "attr", "acomp") and _ranks(c)]
+        if lemma in lex.passive_ranking_participles and ranked and not as_prep:
+            yield ("passive_attribution", aux[0], tok)  # "is considered one of the finest"
+
+
+def _ranks(complement: Token) -> bool:
+    """A complement that ranks its subject: a superlative, or "one of the ..."."""
+    words = list(complement.subtree)
+    return any(t.tag_ in ("JJS", "RBS") for t in words) or (
+        complement.lower_ == "one" and any(c.lower_ == "of" for c in complement.children)
+    )
 
 
 def _quantifier(head: Token, lex: Lexicon) -> Token | None:
@@ -351,9 +363,33 @@ def _of_base(tok: Token) -> bool:
     return False
 
 
+def _group_of_people(tok: Token, lex: Lexicon) -> bool:
+    """ "majority of residents", "a number of economists": people, uncounted."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(
+            g.dep_ == "pobj" and (g.lemma_.lower() in lex.people_nouns or g.tag_ == "NNS")
+            for g in child.children
+        )
+        for child in tok.children
+    )
+
+
 def find_weasels(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
     """ "many people say", "some argue", "studies show": support implied, no one named."""
     for tok in sent:
+        if (
+            tok.lower_ == "who"
+            and tok.dep_ == "nsubj"
+            and tok.head.dep_ == "relcl"
+            and tok.head.lemma_.lower() in lex.opinion_verbs
+            and tok.head.head.lower_ in lex.weasel_relative_heads
+            and tok.head.head.dep_ in ("attr", "nsubj", "nsubjpass")
+            and any(c.dep_ == "ccomp" for c in tok.head.children)
+        ):  # not "among those who have called for", "for those who like gadgets"
+            yield ("weasel", tok.head.head, tok.head.head)  # "there are those who say"
+            continue
         if tok.dep_ not in (
             "nsubj",
             "nsubjpass",
@@ -377,6 +413,14 @@ def find_weasels(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
             quant = _quantifier(tok, lex)
             if quant is not None and not _of_base(quant) and not _of_base(tok):
                 yield ("weasel", quant, tok)
+            continue
+        if lemma in lex.weasel_group_nouns and verb.lemma_.lower() in lex.opinion_verbs:
+            if _group_of_people(tok, lex) and not _of_base(tok):
+                first = min(
+                    [tok, *(c for c in tok.children if c.dep_ in ("det", "amod"))],
+                    key=lambda t: t.i,
+                )
+                yield ("weasel", first, tok)  # "the majority of residents feel"
             continue
         if (
             tok.lower_ in lex.weasel_evidence_nouns

@@ -23,10 +23,19 @@ FLAGGED = [
     ("SRC007", "Some economists classify the slowdown as a recession.", "Some economists"),
     ("SRC005", "The old mill is estimated to be worth twice its price.", "is estimated to"),
     ("VRB001", "The mayor has claimed that the bridge is safe.", "claimed"),
+    ("SRC007", "Some note that the ferries are always late.", "Some"),
+    ("SRC007", "The majority of residents feel that the park is unsafe.", "The majority"),
+    ("SRC007", "A growing number of economists believe the slump is over.", "A growing number"),
+    ("SRC007", "There are those who argue that the tower is unsafe.", "those"),
+    ("SRC005", "The album is considered one of the finest of the decade.", "is considered"),
 ]
 
 NOT_FLAGGED = [
     # (rule, text): each one a pattern that produced a false alarm
+    ("SRC007", "The minister is among those who have called for an apology."),
+    ("SRC007", "For those who like their gadgets small, the new phone is a treat."),
+    ("SRC007", "The majority of the 40 staff said they would strike."),
+    ("SRC005", "He is considered a flight risk."),
     (
         "ATR001",
         "According to the statistics office, exports rose in March. Imports fell 2% and the "
