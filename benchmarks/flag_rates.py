@@ -1,6 +1,6 @@
 """Flags per 1,000 words for each rule over a folder of articles (e.g. the BBC corpus).
 
-    python benchmarks/flag_rates.py ../shared/corpora/bbc-news --limit 100 [--show RULE]
+    python benchmarks/flag_rates.py ../shared/corpora/bbc-news --limit 100 [--show RULES]
 
 Articles are taken in sorted path order, every ``step``-th one so that a limit spreads across the
 corpus's categories. Files that cannot be decoded are counted and skipped. ``--show RULE`` prints each
@@ -28,7 +28,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--limit", type=int, default=100)
-    parser.add_argument("--show", metavar="RULE", help="print every finding of this rule or family")
+    parser.add_argument(
+        "--show",
+        metavar="RULE",
+        help="print every finding of these rules or families (comma-separated)",
+    )
     args = parser.parse_args()
     files = sorted(p for p in args.corpus.rglob("*.txt") if p.name[0].isdigit())
     step = max(1, len(files) // args.limit) if args.limit else 1
@@ -53,7 +57,7 @@ def main() -> int:
     if args.show:
         for result in results:
             for diag in result.diagnostics:
-                if not diag.rule.startswith(args.show.upper()):
+                if not diag.rule.startswith(tuple(args.show.upper().split(","))):
                     continue
                 analysis = result.analysis
                 sentence = (
@@ -63,7 +67,7 @@ def main() -> int:
                 )
                 context = result.document.excerpt(sentence.span) if sentence else ""
                 excerpt = result.document.excerpt(diag.span)
-                print(f"\n{result.path}: [{excerpt}] {diag.message}\n    {context}")
+                print(f"\n{result.path}: {diag.rule} [{excerpt}] {diag.message}\n    {context}")
     return 0
 
 
