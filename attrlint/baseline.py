@@ -31,7 +31,8 @@ from attrlint.types import Diagnostic, Span
 VERSION = 1
 FINGERPRINT_LENGTH = 32  # hex digits: 128 bits
 # A sentence ends at . ! ? or … (with any closing quotes and brackets) followed by white space.
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+# The lookbehind tries each run of stops once: without it a long run is quadratic.
+_SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
@@ -109,7 +110,7 @@ class Baseline:
             raise BaselineError(f"{path}: baseline file not found") from None
         except OSError as exc:
             raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise BaselineError(f"{path}: not an attrlint baseline (invalid JSON: {exc})") from None
         return cls(path, _parse(path, data))
 

@@ -152,7 +152,7 @@ class Cache:
         try:
             data = json.loads(self._entry(key).read_bytes())
             return [_decode(item) for item in data["diagnostics"]]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return None
 
     def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
@@ -172,7 +172,7 @@ class Cache:
         """A value stored for ``kind`` and ``inputs`` by this attrlint build, or None."""
         try:
             return json.loads(self._memo(kind, inputs).read_bytes())
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return None
 
     def store(self, kind: str, inputs: bytes, value: Any) -> None:

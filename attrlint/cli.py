@@ -47,6 +47,18 @@ def _use_colour(choice: str, stream: Any) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+def _text_codec(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Check that ``--encoding`` names a codec that decodes bytes to text."""
+    if value is not None:
+        try:
+            b"a".decode(value)  # an empty input would skip the lookup
+        except LookupError:
+            raise click.BadParameter(f"{value!r} is not a text encoding Python knows") from None
+        except (UnicodeError, ValueError):
+            pass  # a real text codec that wants more than one byte (utf-16, utf-32)
+    return value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="attrlint")
 def cli() -> None:
@@ -116,6 +128,13 @@ def cli() -> None:
     metavar="NAME",
     help="Name to report standard input under (its extension picks the format).",
 )
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    callback=_text_codec,
+    help="Decode files that have no byte-order mark with this codec (e.g. latin-1, cp1252).  "
+    "[default: utf-8]",
+)
 @click.option("--model", metavar="NAME", help="spaCy model package, or 'blank' (rule-light).")
 @click.option(
     "--analysis",
@@ -124,6 +143,17 @@ def cli() -> None:
     help="With --format json: include what the analysis found (bypasses the cache).",
 )
 @click.option("--show-source", is_flag=True, help="Show the source line and a caret.")
+@click.option(
+    "--registry",
+    "registry_file",
+    metavar="FILE",
+    help="The newsroom's source registry (YAML; replaces the configuration's `registry`).",
+)
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="End the text report with one sourcing line per file (bypasses the cache).",
+)
 @click.option(
     "--baseline",
     "baseline_file",
@@ -145,6 +175,15 @@ def cli() -> None:
     envvar="ATTRLINT_CACHE_DIR",
     help="Where to keep the cache.  [default: ./.attrlint_cache]",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    "workers",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Check files in up to N processes; 1 checks them in this one.  "
+    "[default: the cores available]",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -165,11 +204,15 @@ def check(
     model: str | None,
     with_analysis: bool,
     show_source: bool,
+    registry_file: str | None,
+    summary: bool,
     baseline_file: str | None,
     write_baseline: str | None,
     prune_baseline: bool,
     no_cache: bool,
     cache_dir: str | None,
+    encoding: str | None,
+    workers: int | None,
 ) -> None:
     """Lint Markdown and plain-text files and folders (- reads standard input)."""
     from attrlint.cache import CACHE_DIR, Cache
@@ -185,6 +228,8 @@ def check(
         raise click.UsageError("use --baseline or --write-baseline, not both")
     if prune_baseline and not baseline_file:
         raise click.UsageError("--prune-baseline needs --baseline FILE")
+    if summary and fmt != "text":
+        raise click.UsageError("--summary ends the text report; with --format json use --analysis")
     cwd = absolute(".")
     baseline = None
     if baseline_file or write_baseline:
@@ -202,8 +247,10 @@ def check(
         respect_gitignore=respect_gitignore,
         model=model,
         fail_level=fail_level,
+        registry=registry_file,
     )
-    cache = None if no_cache or with_analysis else Cache(Path(cache_dir or cwd / CACHE_DIR))
+    bypass = no_cache or with_analysis or summary  # cached results carry no analysis
+    cache = None if bypass else Cache(Path(cache_dir or cwd / CACHE_DIR))
     rules = cache.rules() if cache is not None else load_rules()
     explicit = None if isolated else explicit_config(config_file)
     resolver = Resolver(rules, options, cwd, explicit, isolated, cache)
@@ -212,14 +259,26 @@ def check(
     where: list[Path] = []
     for target in targets:
         try:
-            document = load(target)
+            document = load(target, encoding)
             path = absolute(target.path or stdin_filename or "-")
             front = front_matter_options(document, resolver.catalogue)
             jobs.append(Job(document, resolver.settings_for(path, front)))
             where.append(path)
         except InputError as exc:
             errors.append(exc)
-    results = lint_jobs(jobs, cache, rules)
+        except AttrlintError:
+            raise  # configuration: not this file's problem alone
+        except Exception as exc:  # a bug reading one file must not stop the others
+            errors.append(
+                InputError(target.display, f"internal error: {type(exc).__name__}: {exc}")
+            )
+    if workers is None:
+        from attrlint.parallel import available_cores
+
+        workers = available_cores()
+    keep = with_analysis or summary
+    results = lint_jobs(jobs, cache, rules, workers=workers, keep_analysis=keep)
+    _registry_note(select + extend_select, jobs)
     if cache is not None and cache.problem:
         click.echo(f"attrlint: warning: cannot write the cache: {cache.problem}", err=True)
     if baseline is not None:
@@ -230,7 +289,7 @@ def check(
     problems = [InputProblem(e.path, e.reason) for e in errors]
     problems += [InputProblem(r.path, m) for r in results for m in r.errors]
     colour = output in (None, "-") and _use_colour(color, sys.stdout)
-    report = Report(results, rules, problems, with_analysis, colour, show_source)
+    report = Report(results, rules, problems, with_analysis, colour, show_source, summary=summary)
     _emit(render(fmt, report), None if output == "-" else output, colour)
     if messages:
         sys.exit(EXIT_ERROR)
@@ -240,6 +299,17 @@ def check(
         for d in result.diagnostics
     )
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _registry_note(selectors: tuple[str, ...], jobs: list[Job]) -> None:
+    """REL rules asked for on the command line, but no file has a registry: say why they're quiet."""
+    wanted = any(s.strip().upper().startswith("REL") for s in _split(selectors))
+    if wanted and jobs and not any(job.settings.registry is not None for job in jobs):
+        click.echo(
+            "attrlint: note: the REL rules need a source registry (`registry` in the "
+            "configuration, or --registry FILE); none is configured, so they report nothing",
+            err=True,
+        )
 
 
 def _baseline(
@@ -349,37 +419,73 @@ def _emit(text: str, output: str | None, colour: bool = False) -> None:
 )
 @click.option("--stdin-filename", metavar="NAME", help="Name to report standard input under.")
 @click.option("--model", metavar="NAME", help="spaCy model package.")
+@click.option(
+    "--registry",
+    "registry_file",
+    metavar="FILE",
+    help="The source registry (default: the configuration's `registry`, if any).",
+)
 def sources(
-    paths: tuple[str, ...], fmt: str, stdin_filename: str | None, model: str | None
+    paths: tuple[str, ...],
+    fmt: str,
+    stdin_filename: str | None,
+    model: str | None,
+    registry_file: str | None,
 ) -> None:
-    """Who is quoted in each article, how often, and how many of them are named."""
-    from attrlint.engine import lint_documents
-    from attrlint.inputs import collect, load
+    """Who is quoted in each article, how often, and how many of them are named; with a source
+    registry, each source's entry and tier."""
+    from attrlint.config import FileSettings, Options, Resolver, explicit_config
+    from attrlint.engine import Job, lint_jobs
+    from attrlint.inputs import absolute, collect, load
+    from attrlint.registry.refs import resolve
     from attrlint.report.json_report import analysis_json
     from attrlint.report.sources_table import render_sources
     from attrlint.rules import load_rules, select_rules
 
+    every = load_rules()
+    resolver = Resolver(
+        every, Options(registry=registry_file), absolute("."), explicit_config(None)
+    )
+    rules = select_rules(every, ["ATR001"], None)
     targets, errors = collect(list(paths), stdin_filename)
-    documents = []
+    jobs = []
     for target in targets:
         try:
-            documents.append(load(target))
+            document = load(target)
         except InputError as exc:
             errors.append(exc)
-    results = lint_documents(documents, select_rules(load_rules(), ["ATR001"], None), model)
+            continue
+        config = resolver.config_for(absolute(target.path or stdin_filename or "-").parent)
+        registry = resolver.registry_for(config)
+        jobs.append(Job(document, FileSettings(rules=rules, model=model, registry=registry)))
+    results = lint_jobs(jobs)
     for error in errors:
         click.echo(f"attrlint: error: {error}", err=True)
     if fmt == "json":
         payload = [
             {
                 "path": r.path,
-                "sources": analysis_json(r.document, r.analysis)["sources"] if r.analysis else [],
+                "sources": (
+                    analysis_json(r.document, r.analysis, r.registry)["sources"]
+                    if r.analysis
+                    else []
+                ),
             }
             for r in results
         ]
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
-        click.echo("\n".join(render_sources(r.path, r.analysis) for r in results), nl=False)
+        tables = [
+            render_sources(
+                r.path,
+                r.analysis,
+                resolve(r.document, r.analysis, r.registry)
+                if r.analysis is not None and r.registry is not None
+                else None,
+            )
+            for r in results
+        ]
+        click.echo("\n".join(tables), nl=False)
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
 
 
@@ -411,6 +517,33 @@ def explain(rule: str) -> None:
     if spec.references:
         out += ["", "References", "----------", *(f"  - {ref}" for ref in spec.references)]
     click.echo("\n".join(out))
+
+
+@cli.command()
+@click.option(
+    "--debounce-ms",
+    type=click.IntRange(0, 10_000),
+    default=300,
+    show_default=True,
+    help="Lint this long after the last change (the client's debounceMs setting overrides it).",
+)
+def server(debounce_ms: int) -> None:
+    """Run the language server on standard input and output (needs attrlint[lsp])."""
+    from attrlint.server import serve
+
+    serve(debounce_ms)
+
+
+# `attrlint audit` (Dask, tables, report.html): its options module imports only click; Dask and
+# pyarrow are imported when it runs (the `audit` extra).
+from attrlint.audit.cli import audit as _audit  # noqa: E402
+
+cli.add_command(_audit)
+
+# `attrlint registry check FILE`
+from attrlint.registry.cli import registry as _registry  # noqa: E402
+
+cli.add_command(_registry)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -22,10 +22,14 @@ from typing import Any
 import yaml
 
 from attrlint.cache import Cache
+from attrlint.document.files import MIB, read_limited
 from attrlint.document.model import Document
 from attrlint.errors import AttrlintError, InputError, RuleDataError
 from attrlint.inputs import glob_match, is_repo_root
+from attrlint.registry.load import RegistryError, load_registry
+from attrlint.registry.model import Registry
 from attrlint.rules import FAMILIES, RuleSpec, data_dir
+from attrlint.safe_yaml import YAMLLimitError, load_packaged, load_yaml
 from attrlint.types import Severity
 
 CONFIG_FILES = (".attrlint.toml", "attrlint.toml", "pyproject.toml")
@@ -35,6 +39,9 @@ DEFAULT_FAIL_LEVEL = "warning"
 ENV_CONFIG = "ATTRLINT_CONFIG"
 PROFILES_FILE = Path(__file__).resolve().parent / "data" / "profiles.yaml"
 RULES_HINT = "expected a rule id, name or family (`attrlint rules --all` lists them)"
+MAX_CONFIG_BYTES = MIB  # configuration is a few lines; this bounds a runaway file
+MAX_CONFIG_DEPTH = 16
+MAX_FRONT_MATTER_CHARS = 256 * 1024
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _FRONT_KEY = re.compile(r"^attrlint\s*:", re.MULTILINE)
@@ -69,6 +76,7 @@ class Options:
     respect_gitignore: bool | None = None
     model: str | None = None
     fail_level: str | None = None
+    registry: str | None = None  # the source registry file (relative to the config file)
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Options:
@@ -93,6 +101,7 @@ class Options:
             respect_gitignore=data.get("respect-gitignore"),
             model=data.get("model"),
             fail_level=data.get("fail-level"),
+            registry=data.get("registry"),
         )
 
 
@@ -113,13 +122,17 @@ class FileSettings:
     severities: tuple[tuple[str, Severity], ...] = ()
     model: str | None = None
     fail_level: Severity = Severity.WARNING
+    registry: Registry | None = None
 
     def key(self) -> str:
         """The settings that change a file's diagnostics, as stable text for the cache key.
 
         The model is left out: the cache keys on the resolved model's name and version instead.
+        The registry counts by its content digest, so editing it invalidates cached results.
         """
         forced = [[rule, level.label] for rule, level in self.severities]
+        if self.registry is not None:
+            return json.dumps([[r.id for r in self.rules], forced, self.registry.digest])
         return json.dumps([[r.id for r in self.rules], forced])
 
 
@@ -287,7 +300,7 @@ class Profile:
 def profile_data() -> dict[str, Any]:
     """The raw profiles in ``attrlint/data/profiles.yaml``, validated; errors exit 2."""
     try:
-        data = yaml.safe_load(PROFILES_FILE.read_text("utf-8"))
+        data = load_packaged(PROFILES_FILE.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleDataError(f"{PROFILES_FILE}: cannot read profiles: {exc}") from exc
     if not isinstance(data, dict) or sorted(data) != sorted(PROFILES):
@@ -337,7 +350,7 @@ def load_config(
     """
     label = display(path)
     try:
-        text = path.read_text("utf-8")
+        text = read_limited(path, MAX_CONFIG_BYTES).decode("utf-8")
         data = tomllib.loads(text)
     except FileNotFoundError:
         raise ConfigError(f"{label}: configuration file not found") from None
@@ -349,6 +362,10 @@ def load_config(
         raise ConfigError(f"{label}: not valid UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{label}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{label}: invalid TOML: arrays or tables nested too deeply") from None
+    if _depth(data) > MAX_CONFIG_DEPTH:
+        raise ConfigError(f"{label}: arrays or tables nested more than {MAX_CONFIG_DEPTH} deep")
     prefix = ""
     table: Any = data
     if path.name == "pyproject.toml":
@@ -368,13 +385,30 @@ def load_config(
     return Config(Options.from_mapping(table), base, path)
 
 
+def _depth(data: Any) -> int:
+    """How deeply lists and tables nest in parsed configuration (without recursion)."""
+    deepest = 0
+    stack = [(data, 0)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, level + 1)
+            if deepest > MAX_CONFIG_DEPTH:
+                break
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
 def front_matter_options(document: Document, catalogue: Catalogue) -> Options | None:
     """The article's ``attrlint:`` front matter settings; InputError if they are invalid."""
     text = document.front_matter
     if not text or not _FRONT_KEY.search(text):
         return None
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text, MAX_FRONT_MATTER_CHARS)
+    except YAMLLimitError as exc:
+        raise InputError(document.path, f"front matter: {exc}") from None
     except yaml.YAMLError:
         raise InputError(
             document.path, "front matter: not valid YAML, so its attrlint settings cannot be read"
@@ -423,6 +457,7 @@ class Resolver:
         elif isolated:
             self.fixed = self.default
         self._found: dict[Path, Config] = {}
+        self._registries: dict[Path, Registry] = {}
 
     def config_for(self, folder: Path) -> Config:
         """The closest configuration at or above ``folder`` (an absolute path)."""
@@ -477,6 +512,24 @@ class Resolver:
     def force_exclude(self, path: Path) -> bool:
         return bool(self.cli.force_exclude or self.config_for(path.parent).options.force_exclude)
 
+    def registry_for(self, config: Config) -> Registry | None:
+        """``--registry`` (relative to the working folder), else the configuration's ``registry``
+        (relative to the configuration file); each file is read and validated once."""
+        if self.cli.registry is not None:
+            path, label = self.cwd / self.cli.registry, self.cli.registry
+        elif config.options.registry is not None and config.path is not None:
+            path = config.path.parent / config.options.registry
+            label = display(path)
+        else:
+            return None
+        path = path.resolve()
+        if path not in self._registries:
+            try:
+                self._registries[path] = load_registry(path, label, self.cache)
+            except RegistryError as exc:
+                raise ConfigError(str(exc)) from None
+        return self._registries[path]
+
     def settings_for(self, path: Path | None, front: Options | None = None) -> FileSettings:
         """The settings for a file (absolute path; None for unnamed standard input)."""
         config = self.config_for(path.parent if path is not None else self.cwd)
@@ -503,6 +556,7 @@ class Resolver:
             rules=tuple(r for r in self.catalogue.rules if r.id in enabled),
             severities=tuple(sorted((k, v) for k, v in forced.items() if k in enabled)),
             model=self.cli.model or config.options.model,
+            registry=self.registry_for(config),
             fail_level=Severity.parse(level),
         )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from attrlint import suppress
@@ -24,9 +25,14 @@ if TYPE_CHECKING:
 
     from attrlint.analysis import Analysis
     from attrlint.checks import CheckContext
+    from attrlint.parse_cache import ParseCache
+    from attrlint.registry.model import Registry
 
 ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 ENGINE_FAMILIES = ("LNT",)  # rules the engine itself implements, with no check or parse
+# Documents longer than this (some 35,000 words) are analysed in runs of whole blocks, so that
+# memory stays bounded: story-level rules then compare figures and sources within a run.
+WINDOW_CHARS = 250_000
 
 
 @dataclass(slots=True)
@@ -39,6 +45,7 @@ class FileResult:
     analysis: Analysis | None = None
     errors: list[str] = field(default_factory=list)
     cached: bool = False
+    registry: Registry | None = None  # the source registry the file was linted with
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +117,36 @@ def _needs_parse(job: Job) -> bool:
     )
 
 
-def _check(jobs: list[Job], results: list[FileResult], indexes: list[int]) -> None:
-    """Parse the given jobs' documents, grouped by model and components, and run their checks."""
+def _windows(document: Document) -> list[Document]:
+    """The document, or for one longer than WINDOW_CHARS, runs of whole blocks analysed apart."""
+    blocks = document.blocks
+    if not blocks or blocks[-1].span.end - blocks[0].span.start <= WINDOW_CHARS:
+        return [document]
+    windows: list[Document] = []
+    first = 0
+    for last, block in enumerate(document.blocks):
+        start = document.blocks[first].span.start
+        if block.span.end - start > WINDOW_CHARS and last > first:
+            windows.append(replace(document, blocks=document.blocks[first:last]))
+            first = last
+    windows.append(replace(document, blocks=document.blocks[first:]))
+    return windows
+
+
+def _check(
+    jobs: list[Job],
+    results: list[FileResult],
+    indexes: list[int],
+    parses: ParseCache | None = None,
+    keep_analysis: bool = True,
+) -> None:
+    """Parse the given jobs' documents, grouped by model and components, and run their checks.
+
+    With ``parses``, blocks parsed before (same model, components and text) are not parsed again.
+    Parses stream through one ``nlp.pipe`` per group, and each document (or window of a very long
+    one) is analysed and checked as soon as its blocks are parsed, then its Docs are dropped
+    unless ``keep_analysis`` (the analysis holds them).
+    """
     from attrlint.analysis import ParsedBlock, analyse, load_lexicon
     from attrlint.checks import CHECKS, CheckContext
     from attrlint.nlp import get_nlp, parse_texts
@@ -127,16 +162,28 @@ def _check(jobs: list[Job], results: list[FileResult], indexes: list[int]) -> No
     lexicon = load_lexicon()
     for (model, exclude), members in groups.items():
         nlp = get_nlp(model, exclude)
-        work = [(i, piece) for i in members for piece in _pieces(jobs[i].document)]
-        parsed: dict[int, list[ParsedBlock]] = {i: [] for i in members}
-        docs = parse_texts(nlp, (text for _, (_, _, text) in work))
-        for (i, (block, base, _)), doc in zip(work, docs, strict=True):
-            parsed[i].append(ParsedBlock(block, base, doc))
-        for i in members:
+        units = [(i, window) for i in members for window in _windows(jobs[i].document)]
+        sizes = [sum(1 for _ in _pieces(window)) for _, window in units]
+        texts = (text for _, window in units for _, _, text in _pieces(window))
+        if parses is None:
+            docs = parse_texts(nlp, texts)
+        else:
+            docs = iter(parses.parse(nlp, (model, exclude), texts))
+        for (i, window), size in zip(units, sizes, strict=True):
+            pieces = zip(_pieces(window), islice(docs, size), strict=True)
+            parsed = [ParsedBlock(block, base, doc) for (block, base, _), doc in pieces]
             result = results[i]
-            result.analysis = analyse(result.document, parsed[i], lexicon)
-            context = CheckContext(result.document, result.analysis, lexicon)
+            try:
+                analysis = analyse(window, parsed, lexicon)
+            except Exception as exc:  # a bug in the analysis loses this file's findings only
+                result.errors.append(
+                    f"{result.path}: internal error in the analysis: {type(exc).__name__}: {exc}"
+                )
+                continue
+            context = CheckContext(window, analysis, lexicon, jobs[i].settings.registry)
             _diagnostics(result, jobs[i].settings.rules, context)
+            whole = window is jobs[i].document  # a window's analysis is not the document's
+            result.analysis = analysis if keep_analysis and whole else None
 
 
 def _finish(job: Job, result: FileResult, catalogue: tuple[RuleSpec, ...]) -> None:
@@ -149,13 +196,21 @@ def _finish(job: Job, result: FileResult, catalogue: tuple[RuleSpec, ...]) -> No
 
 
 def lint_jobs(
-    jobs: list[Job], cache: Cache | None = None, catalogue: tuple[RuleSpec, ...] | None = None
+    jobs: list[Job],
+    cache: Cache | None = None,
+    catalogue: tuple[RuleSpec, ...] | None = None,
+    parses: ParseCache | None = None,
+    workers: int = 1,
+    keep_analysis: bool = True,
 ) -> list[FileResult]:
     """Lint every job; spaCy is loaded only if some uncached document has prose to check.
 
     ``catalogue`` is every rule (suppression comments may name any); default ``load_rules()``.
+    ``parses`` reuses earlier parses of unchanged blocks (the language server keeps one).
+    ``workers`` > 1 may check uncached files in that many processes (attrlint.parallel), which
+    keep no analysis; without ``keep_analysis`` results carry none either (nor its Docs).
     """
-    results = [FileResult(j.document.path, j.document) for j in jobs]
+    results = [FileResult(j.document.path, j.document, registry=j.settings.registry) for j in jobs]
     keys: dict[int, str] = {}
     pending: list[int] = []
     for i, job in enumerate(jobs):
@@ -170,8 +225,12 @@ def lint_jobs(
                 results[i].diagnostics, results[i].cached = hit, True
                 continue
         pending.append(i)
-    if pending:
-        _check(jobs, results, pending)
+    if pending and not (workers > 1 and parses is None and not keep_analysis):
+        _check(jobs, results, pending, parses, keep_analysis)
+    elif pending:
+        from attrlint.parallel import check_in_workers
+
+        check_in_workers(jobs, results, pending, workers)
     catalogue = catalogue or load_rules()
     for i, (job, result) in enumerate(zip(jobs, results, strict=True)):
         if result.cached:
@@ -183,10 +242,13 @@ def lint_jobs(
 
 
 def lint_documents(
-    documents: list[Document], rules: tuple[RuleSpec, ...], model: str | None = None
+    documents: list[Document],
+    rules: tuple[RuleSpec, ...],
+    model: str | None = None,
+    registry: Registry | None = None,
 ) -> list[FileResult]:
     """Lint every document with one rule set: no configuration, no cache."""
-    settings = FileSettings(rules=rules, model=model)
+    settings = FileSettings(rules=rules, model=model, registry=registry)
     return lint_jobs([Job(d, settings) for d in documents])
 
 

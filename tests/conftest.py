@@ -9,6 +9,7 @@ import pytest
 from attrlint.document import load_document
 from attrlint.engine import FileResult, lint_documents
 from attrlint.nlp import resolve_model
+from attrlint.registry import Registry
 from attrlint.rules import load_rules, select_rules
 from attrlint.types import Diagnostic
 
@@ -31,17 +32,27 @@ def model_name() -> str:
 
 @pytest.fixture(scope="session")
 def lint_result(model_name: str) -> Callable[..., FileResult]:
-    def run(text: str, select: list[str] | None = None, path: str = "story.md") -> FileResult:
+    def run(
+        text: str,
+        select: list[str] | None = None,
+        path: str = "story.md",
+        registry: Registry | None = None,
+    ) -> FileResult:
         rules = select_rules(load_rules(), select, None)
-        return lint_documents([load_document(text, path)], rules, model_name)[0]
+        return lint_documents([load_document(text, path)], rules, model_name, registry)[0]
 
     return run
 
 
 @pytest.fixture(scope="session")
 def lint(lint_result: Callable[..., FileResult]) -> LintFn:
-    def run(text: str, select: list[str] | None = None, path: str = "story.md") -> list[Diagnostic]:
-        result = lint_result(text, select, path)
+    def run(
+        text: str,
+        select: list[str] | None = None,
+        path: str = "story.md",
+        registry: Registry | None = None,
+    ) -> list[Diagnostic]:
+        result = lint_result(text, select, path, registry)
         assert not result.errors, result.errors
         return result.diagnostics
 

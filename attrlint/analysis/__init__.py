@@ -112,7 +112,7 @@ def _sentences(
 def _voice(analysis: Analysis, sent: Sentence, span: Span) -> Voice:
     if sent.quoted_block or analysis.in_quote(span):
         return Voice.QUOTED
-    if analysis.attributions_in(sent.index) or _quote_follows(analysis, sent):
+    if analysis.sourcing(sent.index) or _quote_follows(analysis, sent):
         return Voice.ATTRIBUTED
     return Voice.REPORTER
 

@@ -24,6 +24,7 @@ from attrlint.analysis.phrases import (
     trimmed,
 )
 from attrlint.analysis.sources import classify
+from attrlint.analysis.spans import doc_text
 from attrlint.types import Span
 
 if TYPE_CHECKING:
@@ -63,17 +64,51 @@ def _negated(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("fail", "refuse", "decline")
 
 
-def _content(sent: Sentence, verb: Token) -> Span | None:
+OPENING_MARKS = frozenset({'"', "“", "‘", "'", "``"})
+CLOSING_MARKS = frozenset({'"', "”", "’", "'", "''"})
+CLOSING_PUNCT = frozenset({",", ".", "?", "!", "...", "…"})
+
+
+def _with_marks(sent: Sentence, span: Span | None) -> Span | None:
+    """A quoted content with its quotation marks and the comma or stop inside the closing one:
+    '“We will win,” she said' -- as attribution annotators mark it."""
+    if span is None:
+        return None
+    doc = sent.sent.doc
+    tokens = [t for t in sent.sent if span.start <= sent.base + t.idx < span.end]
+    if not tokens:
+        return span
+    first, last = tokens[0], tokens[-1]
+    if first.i > sent.sent.start and doc[first.i - 1].text in OPENING_MARKS:
+        end = last.i + 1
+        while end < sent.sent.end and doc[end].text in CLOSING_PUNCT:
+            end += 1
+        if end < sent.sent.end and doc[end].text in CLOSING_MARKS:
+            return sent.range_span(doc[first.i - 1], doc[end])
+    return span
+
+
+def _content(sent: Sentence, verb: Token, lex: Lexicon) -> Span | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp"):
-            return subtree_span(sent, child)
+            return _with_marks(sent, subtree_span(sent, child))
     if _is_tag(verb):
         # "Prices rose, officials said": the content is the rest of the head clause
         before = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
         after = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
-        return trimmed(sent, before) or trimmed(sent, after)
+        return _with_marks(sent, trimmed(sent, before) or trimmed(sent, after))
     for child in verb.children:
-        if child.dep_ in ("parataxis", "dobj", "prep") and child.i > verb.i:
+        if child.dep_ in ("parataxis", "dobj") and child.i > verb.i:
+            return subtree_span(sent, child)
+        if child.dep_ == "prep" and child.i > verb.i:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and (
+                objs[0].lemma_.lower() in lex.medium_nouns or objs[0].ent_type_ in TIME_LABELS
+            ):
+                continue  # "said in a statement", "said on Tuesday": where and when, not what
+            if child.i == verb.i + 1 and child.lower_ in lex.particles(verb_lemma(verb)) and objs:
+                # "talked about the economy": "about" belongs to the cue
+                return subtree_span(sent, objs[0])
             return subtree_span(sent, child)
     return None
 
@@ -90,6 +125,8 @@ def _to_infinitive_only(verb: Token) -> bool:
 def _relation(lemma: str, lex: Lexicon, evidence_only: bool) -> str:
     if lemma in lex.intention_verbs:
         return "intention"
+    if lemma in lex.stance_verbs:
+        return "stance"
     if evidence_only:
         return "evidence"
     if lemma in lex.cognition_verbs or lemma in lex.as_view_verbs:
@@ -111,6 +148,10 @@ def _particle(verb: Token, lemma: str, lex: Lexicon) -> Token:
     return verb
 
 
+def _text(sent: Sentence, span: Span | None) -> str:
+    return "" if span is None else doc_text(sent.sent, span.start - sent.base, span.end - sent.base)
+
+
 def _make(
     sent: Sentence,
     verb: Token,
@@ -122,15 +163,16 @@ def _make(
     relation: str,
     lex: Lexicon,
 ) -> Attribution:
+    span = source_span(sent, source) if source is not None else None
     return Attribution(
         cue=cue,
         cue_lemma=lemma,
         sentence=sent.index,
         kind=kind,
-        source=source_span(sent, source) if source is not None else None,
-        content=_content(sent, verb),
-        source_text=source_text(sent, source) if source is not None else "",
-        cue_text=sent.sent.doc.text[cue.start - sent.base : cue.end - sent.base],
+        source=span,
+        content=_content(sent, verb, lex),
+        source_text=_text(sent, span),
+        cue_text=doc_text(sent.sent, cue.start - sent.base, cue.end - sent.base),
         source_head=sent.tok_span(source) if source is not None else None,
         source_lemma=source.lemma_.lower() if source is not None else "",
         cue_tag=verb.tag_,
@@ -146,31 +188,43 @@ def _make(
     )
 
 
-GROUP_ADVERBS = frozenset(
-    {
-        "also",
-        "now",
-        "then",
-        "again",
-        "once",
-        "even",
-        "further",
-        "later",
-        "previously",
-        "repeatedly",
-        "publicly",
-        "privately",
-        "still",
-        "already",
-    }
-)
+MEDIUM_PREPS = frozenset({"in", "on"})
+PARTICLE_ONLY = frozenset({"point", "talk"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _extend_right(verb: Token, last: Token, end: int, lex: Lexicon) -> Token:
+    """What follows the verb inside the cue: "said Tuesday", "said in a statement", "said:"."""
+    doc = verb.doc
+    for _ in range(3):
+        nxt = last.i + 1
+        if nxt >= end:
+            break
+        tok = doc[nxt]
+        if tok.head.i == verb.i and tok.dep_ == "npadvmod" and tok.ent_type_ in TIME_LABELS:
+            last = tok.right_edge if tok.right_edge.i < end else tok  # "said Tuesday"
+            continue
+        if tok.head.i == verb.i and tok.dep_ == "advmod" and tok.lower_ == "back":
+            last = tok  # "fired back", "hit back"
+            continue
+        if tok.head.i == verb.i and tok.dep_ == "prep" and tok.lower_ in MEDIUM_PREPS:
+            objs = [c for c in tok.children if c.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in lex.medium_nouns and objs[0].i < end:
+                last = objs[0]  # "said in a statement", "wrote on Facebook"
+                continue
+        if tok.text == ":":
+            last = tok
+        break
+    return last
 
 
 def _cue_span(sent: Sentence, verb: Token, lemma: str, lex: Lexicon) -> tuple[Span, str] | None:
-    """The verb group that makes the cue: auxiliaries, the verb, its particle and a colon.
+    """The verb group that makes the cue: auxiliaries, adverbs of the group, the verb, its
+    particle, a day and the medium, and a colon.
 
-    "has also said", "called for", "pointed out", "said:" -- annotators of attribution (PolNeAR)
-    mark the whole group; a suggested fix rewrites only the verb (``Attribution.verb``).
+    "has also said", "called for", "pointed out", "said Tuesday in a statement:" -- annotators of
+    attribution (PolNeAR) mark the whole group; a suggested fix rewrites only the verb
+    (``Attribution.verb``).
     """
     particles = lex.particles(lemma)
     attached = [
@@ -178,8 +232,12 @@ def _cue_span(sent: Sentence, verb: Token, lemma: str, lex: Lexicon) -> tuple[Sp
         for c in verb.children
         if c.dep_ in ("prt", "prep") and c.lower_ in particles and c.i == verb.i + 1
     ]
-    if lemma == "point" and not attached:
-        return None  # "point" alone is not a speech verb
+    if (
+        lemma in PARTICLE_ONLY
+        and not attached
+        and not any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        return None  # "point" and "talk" alone are not speech verbs ("talked up the dollar")
     if any(c.dep_ == "prt" and c.lower_ not in particles for c in verb.children):
         return None  # "show up", "add up", "turn out": another verb altogether
     doc = verb.doc
@@ -188,48 +246,179 @@ def _cue_span(sent: Sentence, verb: Token, lemma: str, lex: Lexicon) -> tuple[Sp
         prev = doc[first.i - 1]
         if prev.head.i == verb.i and (
             prev.dep_ in ("aux", "auxpass", "neg")
-            or (prev.dep_ == "advmod" and prev.lower_ in GROUP_ADVERBS)
+            or (prev.dep_ == "advmod" and prev.lower_ in lex.cue_adverbs)
         ):
             first = prev
         else:
             break
-    last = attached[0] if attached else verb
-    if last.i + 1 < sent.sent.end and doc[last.i + 1].text == ":":
-        last = doc[last.i + 1]
+    last = _extend_right(verb, attached[0] if attached else verb, sent.sent.end, lex)
     cue_lemma = f"{lemma} {attached[0].lower_}" if attached else lemma
     return sent.range_span(first, last), cue_lemma
+
+
+# The small model's lemmatiser strips some verbs to another word ("hoping" -> "hop").
+LEMMA_FIXES = {
+    "hoping": "hope",
+    "hoped": "hope",
+    "hopes": "hope",
+    "retweeted": "retweet",
+    "retweeting": "retweet",
+}
+# Verbs that attribute only through what they put out: "issued a statement", "released a poll".
+PUBLISHING_VERBS = frozenset({"issue", "release", "unveil"})
+PUBLISHED_NOUNS = frozenset(
+    {"ad", "advertisement", "video", "message", "proposal", "list", "op-ed"}
+)
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who"})
+AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def verb_lemma(verb: Token) -> str:
+    lower = verb.lower_
+    return LEMMA_FIXES.get(lower, verb.lemma_.lower())
+
+
+def _agentive(tok: Token, lex: Lexicon) -> bool:
+    """A person, a body or a group: someone who can take a side ("Democrats", "she", "the party")."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSONAL_PRONOUNS
+    if tok.ent_type_ in AGENT_LABELS or tok.pos_ == "PROPN":
+        return True
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in lex.people_nouns
+        or lemma in lex.agent_nouns
+        or lemma in lex.vague_source_nouns
+        or lemma in lex.institution_nouns
+        or lemma in lex.group_pronouns
+    )
+
+
+SHARE_WORDS = frozenset({"percent", "half", "third", "quarter", "quarters", "thirds", "%"})
+# Verbs that attribute only beside a quote or before a colon: '"...," he continued.'
+QUOTE_ONLY_VERBS = frozenset({"continue"})
+
+
+def _share(subj: Token) -> bool:
+    """A share of respondents as subject: "52 percent", "nine in 10", "half of voters" (not a
+    bare number: "Five admitted" may be Channel Five)."""
+    if subj.ent_type_ in ("DATE", "TIME", "MONEY"):
+        return False
+    return (
+        subj.ent_type_ == "PERCENT"
+        or subj.lower_ in SHARE_WORDS
+        or (
+            (subj.like_num or subj.ent_type_ == "CARDINAL")
+            and any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in subj.children)
+        )
+    )
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The name right before a main verb the parser left without a subject ("..., Sen.
+    Elizabeth Warren (D-MA) said ..."): the noun phrase that ends where the verb group starts."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod"):
+        i -= 1
+    if i >= 0 and doc[i].text == ")":  # a party label: "(D-MA)"
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN") or doc[i].ent_type_ in ("DATE", "TIME"):
+        return None
+    found = doc[i]
+    while found.head.i < verb.i:
+        if found.dep_ in ("compound", "flat"):
+            found = found.head
+        elif found.dep_ == "pobj" and found.head.head.pos_ in ("PROPN", "NOUN"):
+            found = found.head.head  # "the Office for National Statistics"
+        else:
+            break
+    return found if found.i < verb.i and not found.is_ancestor(verb) else None
+
+
+def _asked_about(verb: Token) -> bool:
+    return verb.lemma_ == "ask" and any(
+        c.dep_ == "prep" and c.lower_ in ("about", "whether") for c in verb.children
+    )
+
+
+def _documentary(tok: Token, lex: Lexicon) -> bool:
+    return tok.lemma_.lower() in lex.document_nouns or tok.lower_ in lex.document_nouns
+
+
+def _modified(verb: Token, lex: Lexicon) -> Token | None:
+    """The noun a present participle describes: "Trump, saying ...", "a memo warning that ..."."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if _documentary(head, lex):
+        return head
+    aside = verb.i > 0 and verb.doc[verb.i - 1].text == ","  # "Trump, saying ..."
+    return head if aside and _agentive(head, lex) else None
+
+
+def _published(verb: Token, lex: Lexicon) -> bool:
+    """ "issued a statement", "released a new ad": the object is something put out to be read."""
+    return any(
+        c.dep_ == "dobj"
+        and (c.lemma_.lower() in lex.document_nouns or c.lemma_.lower() in PUBLISHED_NOUNS)
+        for c in verb.children
+    )
 
 
 def _verb_attribution(
     sent: Sentence, verb: Token, lex: Lexicon, quoted: bool
 ) -> Attribution | None:
     """A speech, belief or evidence verb with its source; ``quoted``: a quote sits beside it."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     speech = lemma in lex.speech_verbs
     cognition = lemma in lex.cognition_verbs
     evidence = lemma in lex.evidence_verbs
     attitude = lemma in lex.attitude_verbs
     intention = lemma in lex.intention_verbs
     as_view = lemma in lex.as_view_verbs
-    if not (speech or cognition or evidence or attitude or intention or as_view):
+    stance = lemma in lex.stance_verbs
+    if not (speech or cognition or evidence or attitude or intention or as_view or stance):
+        return None
+    if lemma in PUBLISHING_VERBS and not _published(verb, lex):
         return None
     found = _cue_span(sent, verb, lemma, lex)
     if found is None:
         return None
     cue, cue_lemma = found
-    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return None  # a participle: "photos alleged to be of her", "the figures cited"
     has_clause = any(c.dep_ in CLAUSE_DEPS for c in verb.children) or _is_tag(verb)
     has_object = any(c.dep_ in ("dobj", "oprd") for c in verb.children)
     has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     clausal = has_clause or quoted
     relation = _relation(lemma, lex, evidence and not (speech or cognition or attitude))
-    if relation != "intention" and not quoted and _to_infinitive_only(verb):
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if relation != "intention" and not quoted and not passive and _to_infinitive_only(verb):
         relation = "intention"  # "agreed to lease", "promised to build": an undertaking
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # a participle: "photos alleged to be of her", "the figures cited"; but "a plan
+        # criticised by the unions" credits the unions
+        agent = agent_of(verb) if verb.dep_ == "acl" and relation != "evidence" else None
+        if agent is not None and _agentive(agent, lex):
+            return _make(
+                sent, verb, cue, cue_lemma, classify(agent, lex), agent, clausal, relation, lex
+            )
+        if verb.dep_ == "advcl" and verb.i == sent.sent.start and lemma in ("ask", "press"):
+            # "Asked about the deal, Ms Ruiz said ...": a question put by someone unnamed
+            return _make(sent, verb, cue, cue_lemma, SourceKind.NONE, None, True, relation, lex)
+        return None
+    if passive:
         agent = agent_of(verb)
         subj = subject_of(verb)
-        if agent is not None and (has_clause or speech or lemma == "quote"):
+        if agent is not None and (
+            has_clause
+            or speech
+            or lemma == "quote"
+            or ((attitude or stance) and _agentive(agent, lex))
+        ):  # "was criticised by his rivals", "is backed by the unions"
             return _make(
                 sent, verb, cue, cue_lemma, classify(agent, lex), agent, clausal, relation, lex
             )
@@ -237,10 +426,25 @@ def _verb_attribution(
             return _make(sent, verb, cue, cue_lemma, classify(subj, lex), subj, True, relation, lex)
         if subj is not None and subj.lower_ == "it" and has_clause:  # "it is believed that"
             return _make(sent, verb, cue, cue_lemma, SourceKind.NONE, None, True, relation, lex)
+        if subj is not None and agent is None and (has_clause or has_as or _asked_about(verb)):
+            # "the bill is expected to pass", "she is seen as a moderate", "he was asked about":
+            # a view or a question with no one named behind it
+            return _make(
+                sent, verb, cue, cue_lemma, SourceKind.NONE, None, has_clause, relation, lex
+            )
         return None
-    subj = subject_of(verb)
-    if subj is None or subj.lower_ in ("there", "this", "that", "which", "what"):
+    subj = subject_of(verb) or _modified(verb, lex) or _stranded_subject(verb)
+    if subj is None or subj.lower_ in ("there", "this", "what"):
         return None
+    if subj.lower_ in ("that", "which") and not (
+        verb.dep_ == "relcl" and (_agentive(verb.head, lex) or _documentary(verb.head, lex))
+    ):  # "a group that advocates for", "a poll that shows"; not "this" or "that" alone
+        return None
+    if _share(subj) and (speech or cognition or stance) and not has_object:
+        # "52 percent said", "nine in 10 say": what a share of a poll's respondents answered
+        return _make(
+            sent, verb, cue, cue_lemma, SourceKind.VAGUE_GROUP, subj, clausal, "response", lex
+        )
     if (
         subj.lemma_.lower() in lex.non_speaker_subjects
         or subj.like_num
@@ -263,10 +467,22 @@ def _verb_attribution(
         if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
             return None
     elif intention:
-        if not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        if not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) and not (
+            has_object and _agentive(referent, lex)
+        ):  # "wants to build", "is seeking the nomination"
+            return None
+    elif stance:
+        if not _agentive(referent, lex) or not (
+            has_object
+            or has_clause
+            or any(c.dep_ == "prep" and c.i > verb.i for c in verb.children)
+        ):
             return None
     elif as_view and not (speech or cognition or attitude):
         if not has_as:
+            return None
+    elif lemma in QUOTE_ONLY_VERBS:
+        if not (quoted or doc_text(sent.sent, cue.end - sent.base - 1, cue.end - sent.base) == ":"):
             return None
     elif not (
         has_clause
@@ -275,6 +491,11 @@ def _verb_attribution(
         or (attitude and (has_object or cue_lemma != lemma))
         or (lemma in VIEW_VERBS and has_object)
         or (evidence and kind in (SourceKind.DOCUMENT, SourceKind.INSTITUTION))
+        or (
+            speech
+            and ((has_object and lemma in lex.object_speech_verbs) or cue_lemma != lemma)
+            and _agentive(referent, lex)
+        )
     ):
         return None
     if (
@@ -292,15 +513,16 @@ def _verb_attribution(
 def _object_source(
     sent: Sentence, cue: Span, lemma: str, obj: Token, content: Span | None, lex: Lexicon
 ) -> Attribution:
+    span = source_span(sent, obj)
     return Attribution(
         cue=cue,
         cue_lemma=lemma,
         sentence=sent.index,
         kind=classify(obj, lex),
-        source=source_span(sent, obj),
+        source=span,
         content=content,
-        source_text=source_text(sent, obj),
-        cue_text=sent.sent.doc.text[cue.start - sent.base : cue.end - sent.base],
+        source_text=_text(sent, span),
+        cue_text=doc_text(sent.sent, cue.start - sent.base, cue.end - sent.base),
         source_head=sent.tok_span(obj),
         source_lemma=obj.lemma_.lower(),
         relation={"document": "document", "cite": "citation"}.get(lemma, "speech"),
@@ -365,7 +587,7 @@ def _document_owner(sent: Sentence, tok: Token, lex: Lexicon) -> Attribution | N
 
 def find_attributions(sent: Sentence, analysis: Analysis, lex: Lexicon) -> Iterator[Attribution]:
     """Every attribution cue in one sentence, skipping cues inside quoted speech."""
-    quotes = [q for q in analysis.quotes if q.span.overlaps(sent.span)]
+    quotes = analysis.quotes_overlapping(sent.span)
     verbal: list[Attribution] = []
     nominal: list[Attribution] = []
     for tok in sent.sent:

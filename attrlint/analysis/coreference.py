@@ -11,7 +11,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from attrlint.analysis.model import Analysis, Attribution, SourceKind
+from attrlint.analysis.model import Analysis, Attribution, Quote, SourceKind
+from attrlint.analysis.spans import SentenceIndex, ents
 
 LOOKBACK = 6  # sentences a pronoun may reach back
 TITLES = re.compile(
@@ -29,7 +30,7 @@ def _people(analysis: Analysis) -> list[tuple[int, int, str]]:
     """(sentence, offset, full name) for every PERSON entity, surnames expanded to full names."""
     found: list[tuple[int, int, str]] = []
     for sent in analysis.sentences:
-        for ent in sent.sent.ents:
+        for ent in ents(sent.sent):
             if ent.label_ != "PERSON":
                 continue
             name = _short_name(ent.text)
@@ -44,7 +45,7 @@ def _organisations(analysis: Analysis) -> list[tuple[int, int, str]]:
     return [
         (sent.index, sent.base + ent.start_char, ent.text.strip())
         for sent in analysis.sentences
-        for ent in sent.sent.ents
+        for ent in ents(sent.sent)
         if ent.label_ == "ORG"
     ]
 
@@ -76,6 +77,22 @@ COMPANY_NOUNS = frozenset(
         "authority",
     }
 )
+
+
+def _surname_of(attribution: Attribution, people: list[tuple[int, int, str]]) -> str | None:
+    """The full name of an unnamed-looking source whose head word is the surname of a person the
+    story names, before or after ("Groening recently heaped praise ..., saying")."""
+    if attribution.kind not in (SourceKind.ANONYMOUS, SourceKind.VAGUE_GROUP):
+        return None
+    source, head = attribution.source, attribution.source_head
+    if source is None or head is None or not source.contains(head):
+        return None
+    word = attribution.source_text[head.start - source.start : head.end - source.start]
+    if not word[:1].isupper() or word.isupper():
+        return None
+    here = source.start
+    names = [(abs(offset - here), name) for _, offset, name in people if name.split()[-1] == word]
+    return min(names)[1] if names else None
 
 
 def _resolve(
@@ -123,6 +140,9 @@ def _resolve(
             if earlier.kind in BODIES:
                 return dataclasses.replace(attribution, kind=earlier.kind, speaker=earlier.speaker)
         return attribution
+    surname = _surname_of(attribution, people)
+    if surname is not None:  # "said Connors", tagged as a plural noun, after "Jimmy Connors"
+        return dataclasses.replace(attribution, speaker=surname, kind=SourceKind.NAMED_PERSON)
     short = _short_name(text)
     named = attribution.kind in (SourceKind.NAMED_PERSON, SourceKind.NAMED_ORGANISATION)
     if named and short and " " not in short:
@@ -162,19 +182,55 @@ def resolve_speakers(analysis: Analysis) -> None:
     analysis.attributions = resolved
 
 
+def _last_speaker(
+    analysis: Analysis, quote: Quote, first: int, by_sentence: dict[int, list[int]]
+) -> int | None:
+    """The speaker a quote that opens its sentence continues: the last one credited in the
+    sentence before it, or, when the quote opens its paragraph, in the paragraph before. The wire
+    and BBC convention: 'Mr Fox said the powers were weak.' then '"If you close for 24 hours ..."'.
+    """
+    sent = analysis.sentences[first]
+    if sent.span.start != quote.span.start or first == 0:
+        return None
+    before = analysis.sentences[first - 1]
+    if before.heading or before.quoted_block:
+        return None
+    if not sent.first_in_block:
+        sentences = [before.index]
+    elif before.block == sent.block - 1:
+        sentences = []
+        index = first - 1
+        while index >= 0 and analysis.sentences[index].block == before.block:
+            sentences.append(index)
+            index -= 1
+    else:
+        return None
+    found = [
+        a
+        for s in sentences
+        for a in by_sentence.get(s, [])
+        if analysis.attributions[a].relation in ("speech", "belief", "intention", "stance")
+        and analysis.attributions[a].source is not None
+        and analysis.attributions[a].kind is not SourceKind.NONE
+    ]
+    return max(found, default=None)
+
+
 def link_quotes(analysis: Analysis) -> None:
     """Tie each quote to the attribution that speaks it.
 
     An attribution in a sentence the quote touches, with its cue outside the quote, speaks it; a
-    quote with none nearby (a "floating" quote) continues the previous quote's speaker when it
-    follows in the same or the next paragraph.
+    quote with none nearby (a "floating" quote) continues the most recent speaker: the previous
+    quote's when it follows in the same or the next paragraph, or the last one credited just
+    before it (``_last_speaker``).
     """
     by_sentence: dict[int, list[int]] = {}
     for index, attribution in enumerate(analysis.attributions):
         by_sentence.setdefault(attribution.sentence, []).append(index)
     previous: tuple[int, int] | None = None  # (block, attribution index) of the last quote
+    sentences = SentenceIndex(analysis.sentences)
     for q_index, quote in enumerate(analysis.quotes):
-        touched = [s.index for s in analysis.sentences if s.span.overlaps(quote.span)]
+        touched = [s.index for s in sentences.overlapping(quote.span)]
         if touched:
             touched.append(touched[-1] + 1)  # '"We will win." Ana Ruiz said so on Monday.'
         candidates = [
@@ -194,6 +250,12 @@ def link_quotes(analysis: Analysis) -> None:
             )
             analysis.quote_speakers[q_index] = best
             previous = (quote.block, best)
-        elif previous is not None and quote.block - previous[0] <= 1:
-            analysis.quote_speakers[q_index] = previous[1]
-            previous = (quote.block, previous[1])
+        else:
+            carried = (
+                previous[1] if previous is not None and quote.block - previous[0] <= 1 else None
+            )
+            last = _last_speaker(analysis, quote, touched[0], by_sentence) if touched else None
+            chosen = max((i for i in (carried, last) if i is not None), default=None)
+            if chosen is not None:
+                analysis.quote_speakers[q_index] = chosen
+                previous = (quote.block, chosen)

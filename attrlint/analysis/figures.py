@@ -5,15 +5,15 @@ from __future__ import annotations
 import functools
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from attrlint.analysis.model import Analysis, NumberClass, NumberMention, Sentence
 from attrlint.errors import RuleDataError
+from attrlint.safe_yaml import load_packaged
 from attrlint.types import Span
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ GROUP_FIELDS = frozenset({"measure_nouns", "measure_verbs", "measure_adjectives"
 def load_number_words() -> NumberWords:
     """Parse and check the packaged ``numbers.yaml``."""
     text = resources.files("attrlint.data").joinpath("numbers.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_packaged(text)
     if not isinstance(data, dict):
         raise RuleDataError("numbers.yaml: expected a mapping")
     fields: dict[str, Any] = {
@@ -290,9 +290,12 @@ def decimals(text: str) -> int:
 def mention_at(analysis: Analysis, sent: Sentence, fig: Figure) -> NumberMention | None:
     """The analysis's number mention that overlaps the figure, if any."""
     span = fig.span(sent)
-    for number in analysis.numbers:
-        if number.sentence == sent.index and number.span.overlaps(span):
-            return number
+    numbers = analysis.numbers  # in sentence order, as analyse() finds them: bisect, not a walk
+    index = bisect_left(numbers, sent.index, key=lambda number: number.sentence)
+    while index < len(numbers) and numbers[index].sentence == sent.index:
+        if numbers[index].span.overlaps(span):
+            return numbers[index]
+        index += 1
     return None
 
 

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from attrlint.errors import RuleDataError
+from attrlint.safe_yaml import load_packaged
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -27,6 +26,11 @@ class Lexicon:
     core_speech_verbs: frozenset[str]
     attitude_verbs: frozenset[str]
     intention_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
+    medium_nouns: frozenset[str]
+    cue_adverbs: frozenset[str]
+    object_speech_verbs: frozenset[str]
+    agent_nouns: frozenset[str]
     as_view_verbs: frozenset[str]
     legal_subjects: frozenset[str]
     not_speaker_labels: frozenset[str]
@@ -104,7 +108,7 @@ class Lexicon:
 def load_lexicon() -> Lexicon:
     """Parse and check the packaged lexicon."""
     text = resources.files("attrlint.data").joinpath("lexicon.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_packaged(text)
     if not isinstance(data, dict):
         raise RuleDataError("lexicon.yaml: expected a mapping")
     loaded = data.get("loaded_verbs", {})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -87,7 +88,7 @@ class Attribution:
     negated: bool = False  # "did not disclose", "failed to reveal"
     legal: bool = False  # the source is a prosecutor, a lawsuit or the like ("prosecutors allege")
     wh_content: bool = False  # the content is a wh-clause: "revealed who told them"
-    # speech, belief, evidence, intention, document, or citation (the source that a "citing"
+    # speech, belief, evidence, intention, stance, document, or citation (the source that a "citing"
     # names: "media, citing NIS sources, reported" credits the media and, through them, the NIS)
     relation: str = "speech"
     speaker: str = ""  # who the source is, pronouns and short names resolved ("Oliver Jia")
@@ -150,12 +151,14 @@ class Analysis:
     cues: list[CueMention] = field(default_factory=list)
     quote_speakers: dict[int, int] = field(default_factory=dict)  # quote index -> attribution index
     _quote_starts: list[int] = field(default_factory=list)
+    _quote_reach: list[int] = field(default_factory=list)  # the furthest end of quotes[: i + 1]
     _by_sentence: dict[int, list[Attribution]] = field(default_factory=dict)
     _indexed: list[Attribution] = field(default_factory=list)
 
     def index_quotes(self) -> None:
         self.quotes.sort(key=lambda q: q.span.start)
         self._quote_starts = [q.span.start for q in self.quotes]
+        self._quote_reach = list(itertools.accumulate((q.span.end for q in self.quotes), max))
 
     def quote_at(self, offset: int) -> Quote | None:
         """The quote whose marks enclose ``offset``, if any."""
@@ -167,6 +170,13 @@ class Analysis:
     def in_quote(self, span: Span) -> bool:
         quote = self.quote_at(span.start)
         return quote is not None and span.end <= quote.span.end
+
+    def quotes_overlapping(self, span: Span) -> list[Quote]:
+        """The quotes, in order, that overlap ``span``, found by bisection (a walk over every
+        quote, for every sentence, is quadratic)."""
+        end = bisect.bisect_left(self._quote_starts, span.end)
+        first = bisect.bisect_right(self._quote_reach, span.start, 0, end)
+        return [q for q in self.quotes[first:end] if q.span.overlaps(span)]
 
     def attributions_in(self, sentence: int) -> list[Attribution]:
         if len(self._indexed) != len(self.attributions):
@@ -184,21 +194,26 @@ class Analysis:
         even across a paragraph break. With ``lead_looks_ahead``, the story's first sentence may
         also lean on the next one (a lead sourced high, as Reuters allows).
         """
-        found = self._sourcing(sentence)
+        found = self.sourcing(sentence)
         here = self.sentences[sentence]
         previous = sentence - 1
         while previous >= 0 and self.sentences[previous].block == here.block:
-            found += self._sourcing(previous)
+            found += self.sourcing(previous)
             previous -= 1
         if sentence > 0 and self.sentences[sentence - 1].block != here.block:
-            found += self._sourcing(sentence - 1)
+            found += self.sourcing(sentence - 1)
         if lead_looks_ahead and self.is_lead(sentence) and sentence + 1 < len(self.sentences):
-            found += self._sourcing(sentence + 1)
+            found += self.sourcing(sentence + 1)
         return found
 
-    def _sourcing(self, sentence: int) -> list[Attribution]:
-        """Attributions that can vouch for a claim: not intentions ("Zelenskyy is aiming to")."""
-        return [a for a in self.attributions_in(sentence) if a.relation != "intention"]
+    def sourcing(self, sentence: int) -> list[Attribution]:
+        """Attributions that can vouch for a claim: not intentions ("Zelenskyy is aiming to"),
+        stances ("Democrats oppose the bill") nor a poll's answers ("52 percent said")."""
+        return [
+            a
+            for a in self.attributions_in(sentence)
+            if a.relation not in ("intention", "stance", "response")
+        ]
 
     def is_lead(self, sentence: int) -> bool:
         """The first sentence of the story that is not a heading."""

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from attrlint.analysis.model import NumberClass, NumberMention, Sentence
+from attrlint.analysis.spans import ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -375,7 +376,7 @@ def _mention(sent: Sentence, span: SpacySpan, label: str) -> NumberMention:
 def find_numbers(sent: Sentence) -> Iterator[NumberMention]:
     """Numeric entities in the sentence, plus number tokens the entity recogniser missed."""
     seen: set[int] = set()
-    for ent in sent.sent.ents:
+    for ent in ents(sent.sent):
         if not any(t.like_num or DIGIT.search(t.text) for t in ent):
             continue
         start, end = ent.start, ent.end

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from attrlint.analysis.model import Sentence
+from attrlint.analysis.spans import doc_text
 from attrlint.types import Span
 
 if TYPE_CHECKING:
@@ -16,7 +17,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # at the CBO"), as attribution annotators mark them.
 CLAUSAL_MODIFIERS = frozenset({"advcl"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "''", "``", "'"})
-LEADING_NOISE = frozenset({"both", "all", "--", "—", "―", "–"})
+# Words before a source that are not part of it ("Even Trump said"); "both" and "all" stay at the
+# front ("Both candidates said") but not at the end ("they both said").
+LEADING_NOISE = frozenset({"even", "just", "--", "—", "―", "–"})
+TRAILING_NOISE = frozenset({"both", "all", "themselves", "himself", "herself"})
+DASHES = frozenset({"—", "–", "―", "--"})
 TIME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 EDGE_CHARS = " \t\r\n\u00a0\u200b\"'“”‘’"
 
@@ -44,6 +49,13 @@ def source_tokens(head: Token) -> list[Token]:
             tok.dep_ in CLAUSAL_MODIFIERS or (tok.dep_ == "acl" and tok.tag_ == "VBG")
         ):
             dropped.update(t.i for t in tok.subtree)
+        if tok.head.i == head.i and tok.i > head.i and _when(tok):
+            dropped.update(t.i for t in tok.subtree)  # "Trump on Monday said": not who, but when
+    age = next(
+        (c for c in head.rights if c.dep_ in ("appos", "amod", "npadvmod") and c.like_num), None
+    )
+    if age is not None and head.ent_type_ == "PERSON":  # "Ann Lee, 67, of Exeter": the name
+        dropped.update(t.i for t in head.subtree if t.i >= age.i)
         if tok.dep_ == "case" and tok.head.i == head.i:  # "Mr. Ban's": the possessive ending
             dropped.add(tok.i)
     kept = [t for t in head.subtree if t.i not in dropped]
@@ -64,38 +76,48 @@ def source_tokens(head: Token) -> list[Token]:
     opened = sum(t.text == "(" for t in run)
     while run and (
         run[-1].is_space
+        or (run[-1].lower_ in TRAILING_NOISE and run[-1].i > head.i)
         or (
             run[-1].is_punct
-            and not (has_appos and run[-1].text == ",")
+            and not (has_appos and run[-1].text in (",", *DASHES))
             and not (run[-1].text == ")" and opened)
         )
     ):
         run.pop()
     if run and run[-1].text == "," and not has_appos:
         run.pop()
-    if has_appos and run and run[-1].text != ",":
+    if has_appos and run and run[-1].text not in (",", *DASHES):
         nxt = run[-1].i + 1
-        if nxt < len(head.doc) and head.doc[nxt].text == "," and nxt not in dropped:
-            run.append(head.doc[nxt])
+        if nxt < len(head.doc) and head.doc[nxt].text in (",", *DASHES) and nxt not in dropped:
+            opener = next((t for t in run if t.i > head.i and t.text in (",", *DASHES)), None)
+            if opener is None or opener.text == head.doc[nxt].text or head.doc[nxt].text == ",":
+                run.append(head.doc[nxt])  # the mark that closes the apposition
     return run or [head]
+
+
+def _when(tok: Token) -> bool:
+    """A time phrase inside a subject: "on Monday", "last week", "in 2012"."""
+    if tok.dep_ == "prep":
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        return bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
+    return tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME")
 
 
 def source_span(sent: Sentence, head: Token) -> Span:
     tokens = source_tokens(head)
     span = sent.range_span(tokens[0], tokens[-1])
-    text = sent.sent.doc.text
-    start = span.start - sent.base
-    end = span.end - sent.base
+    text = doc_text(sent.sent, span.start - sent.base, span.end - sent.base)
+    start, end = 0, len(text)
     while start < end and text[start] in EDGE_CHARS:
         start += 1
     while end > start and text[end - 1] in EDGE_CHARS:
         end -= 1
-    return Span(sent.base + start, sent.base + end) if end > start else span
+    return Span(span.start + start, span.start + end) if end > start else span
 
 
 def source_text(sent: Sentence, head: Token) -> str:
     span = source_span(sent, head)
-    return sent.sent.doc.text[span.start - sent.base : span.end - sent.base]
+    return doc_text(sent.sent, span.start - sent.base, span.end - sent.base)
 
 
 def antecedent(subject: Token, verb: Token) -> Token:

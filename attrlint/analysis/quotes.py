@@ -64,10 +64,13 @@ def find_quotes(prose: str, start: int, end: int, block: int) -> list[Quote]:
                 close(double, i)
                 double = None
             elif not _next(text, i).isspace():  # an unbalanced quote: a new one starts here
+                stop = i  # it ends at its last word, not at the blank before the new quote
+                while stop > double + 1 and text[stop - 1].isspace():
+                    stop -= 1
                 quotes.append(
                     Quote(
-                        Span(start + double, start + i),
-                        Span(start + double + 1, start + i),
+                        Span(start + double, start + max(stop, double + 1)),
+                        Span(start + double + 1, start + max(stop, double + 1)),
                         block,
                         closed=False,
                     )

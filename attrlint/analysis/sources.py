@@ -43,7 +43,12 @@ BODY_NOUNS = frozenset(
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "two", "three", "several"})
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
+
+
 def _named(tok: Token) -> bool:
+    if tok.pos_ == "PROPN" and any(c.lower_.rstrip(".") in HONORIFICS for c in tok.children):
+        return True  # "Mr Sigarchi", even when the recogniser takes him for a place
     return tok.ent_type_ in ("ORG", "PERSON") or (
         tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC")
     )
@@ -124,6 +129,10 @@ def classify(head: Token, lex: Lexicon) -> SourceKind:
         return SourceKind.INSTITUTION
     if head.tag_ == "NNS" and not dets & INDEFINITE:
         return SourceKind.VAGUE_GROUP  # "investors", "Catholics": a group, not a person hidden
+    if head.tag_ == "NN" and any(
+        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in head.children
+    ):
+        return SourceKind.INSTITUTION  # "the charity's director": the one holder of a role
     if dets & INDEFINITE or not dets:
         return SourceKind.ANONYMOUS
     return SourceKind.INSTITUTION  # a definite description: "the researcher", "the club"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from attrlint.analysis.model import Analysis, SourceKind
@@ -14,10 +15,17 @@ class SourceSummary:
     statements: int  # attributions credited to it
     quotes: int  # direct quotes it speaks
     first_offset: int
+    entry: str | None = None  # the source registry entry it matched, if a registry is used
+    tier: str | None = None  # that entry's tier
 
 
-def summarise_sources(analysis: Analysis) -> list[SourceSummary]:
-    """Distinct sources in order of first appearance; agentless attributions are left out."""
+def summarise_sources(
+    analysis: Analysis, registry_of: Callable[[int], tuple[str, str] | None] | None = None
+) -> list[SourceSummary]:
+    """Distinct sources in order of first appearance; agentless attributions are left out.
+
+    ``registry_of`` maps an attribution's index to its registry entry's (id, tier), if any.
+    """
     order: list[str] = []
     names: dict[str, str] = {}
     kinds: dict[str, SourceKind] = {}
@@ -25,6 +33,7 @@ def summarise_sources(analysis: Analysis) -> list[SourceSummary]:
     quotes: dict[str, int] = {}
     first: dict[str, int] = {}
     key_of: dict[int, str] = {}
+    entries: dict[str, tuple[str, str]] = {}
     for index, attribution in enumerate(analysis.attributions):
         if attribution.source is None or attribution.kind is SourceKind.NONE:
             continue
@@ -38,8 +47,14 @@ def summarise_sources(analysis: Analysis) -> list[SourceSummary]:
             first[key] = attribution.source.start
             statements[key] = quotes[key] = 0
         statements[key] += 1
+        matched = registry_of(index) if registry_of is not None else None
+        if matched is not None and key not in entries:
+            entries[key] = matched
     for attribution_index in analysis.quote_speakers.values():
         speaker = key_of.get(attribution_index)
         if speaker is not None:
             quotes[speaker] += 1
-    return [SourceSummary(names[k], kinds[k], statements[k], quotes[k], first[k]) for k in order]
+    return [
+        SourceSummary(names[k], kinds[k], statements[k], quotes[k], first[k], *entries.get(k, ()))
+        for k in order
+    ]

@@ -26,6 +26,10 @@ from attrlint.checks import (
     passive_attribution,
     plural_sources,
     quote_without_speaker,
+    rel_deprecated_source,
+    rel_unknown_source,
+    rel_unreliable_source,
+    rel_weak_single_source,
     reportedly,
     said_bookism,
     single_source,
@@ -88,6 +92,10 @@ CHECKS: dict[str, Registered] = {
     "HDG002": Registered(booster.check, needs_ner=False),
     "HDG003": Registered(doubt_qualifier.check, needs_ner=False),
     "HDG004": Registered(editorial.check, needs_ner=False),
+    "REL001": Registered(rel_deprecated_source.check, needs_ner=True),
+    "REL002": Registered(rel_unreliable_source.check, needs_ner=True),
+    "REL003": Registered(rel_weak_single_source.check, needs_ner=True),
+    "REL004": Registered(rel_unknown_source.check, needs_ner=True),
 }
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from attrlint.analysis import Analysis, Attribution, CueMention, Lexicon, SourceKind, Voice
 from attrlint.document.model import Document
+from attrlint.registry.model import Registry
+from attrlint.registry.refs import Sourcing, resolve
 from attrlint.types import Edit, Severity, Span
 
 
@@ -15,6 +17,15 @@ class CheckContext:
     document: Document
     analysis: Analysis
     lexicon: Lexicon
+    registry: Registry | None = None
+    # the registry entries the story leans on; None when no registry is configured
+    sourcing: Sourcing | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        if self.registry is not None:
+            object.__setattr__(
+                self, "sourcing", resolve(self.document, self.analysis, self.registry)
+            )
 
     def window(self, sentence: int, lead_looks_ahead: bool = False) -> list[Attribution]:
         return self.analysis.window(sentence, lead_looks_ahead)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from attrlint.analysis.spans import SentenceIndex
 from attrlint.checks.base import CheckContext, Finding
 
 NAMING = frozenset(
@@ -68,13 +69,18 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     for cue in analysis.cues:
         if cue.kind == "doubt_qualifier" and ctx.own_voice(cue):
             yield Finding(cue.span, {"term": cue.text})
+    sentences = SentenceIndex(analysis.sentences)
+    characterising: dict[int, bool] = {}  # by sentence: read each sentence's words once
     for index, quote in enumerate(analysis.quotes):
         if index in analysis.quote_speakers or not quote.closed:
             continue
-        sentence = next((s for s in analysis.sentences if s.span.overlaps(quote.span)), None)
+        sentence = next(iter(sentences.overlapping(quote.span)), None)
         if sentence is None or sentence.heading or analysis.attributions_in(sentence.index):
             continue
-        if any(t.lemma_.lower() in CHARACTERISING for t in sentence.sent):
+        if sentence.index not in characterising:
+            lemmas = (t.lemma_.lower() for t in sentence.sent)
+            characterising[sentence.index] = any(w in CHARACTERISING for w in lemmas)
+        if characterising[sentence.index]:
             continue  # "criticised for sending 'offensive' ads": someone's word, quoted
         content = source[quote.content.start : quote.content.end]
         words = content.split()

@@ -19,6 +19,7 @@ from attrlint.analysis.figures import (
     measure_of,
     mention_at,
 )
+from attrlint.analysis.spans import ents
 from attrlint.checks.base import CheckContext, Finding
 
 COUNTED = (NumberClass.COUNT, NumberClass.SMALL, NumberClass.MONEY)
@@ -52,8 +53,8 @@ def _context(sent: Sentence, fig: Figure) -> tuple[frozenset[str], frozenset[str
     """Places and dates stated in the figure's clause."""
     doc = sent.sent.doc
     clause = clause_tokens(clause_head(doc[fig.number]))
-    places = {e.text.lower() for e in sent.sent.ents if e.label_ in PLACES and e.start in clause}
-    dates = {e.text.lower() for e in sent.sent.ents if e.label_ == "DATE" and e.start in clause}
+    places = {e.text.lower() for e in ents(sent.sent) if e.label_ in PLACES and e.start in clause}
+    dates = {e.text.lower() for e in ents(sent.sent) if e.label_ == "DATE" and e.start in clause}
     return frozenset(places), frozenset(dates)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from attrlint.analysis import Analysis, Attribution, NumberClass, NumberMention
+from attrlint.analysis import Attribution, NumberClass, NumberMention, SourceKind
 from attrlint.analysis.figures import NumberWords, clause_head, clause_tokens, load_number_words
 from attrlint.checks.base import CheckContext, Finding
 
@@ -64,15 +64,28 @@ def interest(attribution: Attribution, words: NumberWords) -> str | None:
     return None
 
 
-def _independent(analysis: Analysis, number: NumberMention, words: NumberWords) -> bool:
+def _stake(
+    ctx: CheckContext, attribution: Attribution, words: NumberWords, sentence: int
+) -> str | None:
+    """:func:`interest`, or the registry's word when it lists the source."""
+    ref = ctx.sourcing.for_attribution(attribution) if ctx.sourcing is not None else None
+    if ref is None:
+        return interest(attribution, words)
+    return ref.entry.stake(ctx.analysis.sentences[sentence].sent.text)  # kind, interested_in
+
+
+def _independent(ctx: CheckContext, number: NumberMention, words: NumberWords) -> bool:
     """A source with no stake here or in the next sentence ("police put it at 18,000")."""
+    analysis = ctx.analysis
     here = analysis.sentences[number.sentence]
     nearby = list(analysis.window(number.sentence))
     following = number.sentence + 1
     if following < len(analysis.sentences) and analysis.sentences[following].block == here.block:
         nearby += analysis.attributions_in(following)
     return any(
-        a.kind.identified and a.relation != "intention" and interest(a, words) is None
+        a.kind.identified
+        and a.relation != "intention"
+        and _stake(ctx, a, words, number.sentence) is None
         for a in nearby
     )
 
@@ -167,13 +180,35 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         ]
         if not covering or any(id(a) in done for a in covering):
             continue
-        if any(interest(a, words) is None and a.kind.identified for a in around):
+        if any(
+            _stake(ctx, a, words, number.sentence) is None and a.kind.identified for a in around
+        ):
             continue  # "Democrats pointed out that the inspector general found 12 messages"
-        kinds = [interest(a, words) for a in covering]
-        if None in kinds or _independent(analysis, number, words):
+        kinds = [_stake(ctx, a, words, number.sentence) for a in covering]
+        if None in kinds or _independent(ctx, number, words):
             continue
         first, kind = covering[0], kinds[0]
         if kind is None or _not_a_claim(ctx, first, number, kind):
             continue
         done.update(id(a) for a in covering)
-        yield Finding(number.span, {"source": first.source_text, "n": number.text})
+        ref = ctx.sourcing.for_attribution(first) if ctx.sourcing is not None else None
+        if ref is None:
+            yield Finding(number.span, {"source": _mid_sentence(first), "n": number.text})
+        else:  # the finding names the registry entry it used
+            args = {"source": _mid_sentence(first), "n": number.text, "entry": ref.entry.id}
+            yield Finding(number.span, {**args, "kind": ref.entry.kind}, message_key="registry")
+
+
+def _mid_sentence(attribution: Attribution) -> str:
+    """The source phrase as it reads inside the message: "the company", "organisers", but
+    "Tory leader Michael Howard"."""
+    source = attribution.source_text
+    first, _, rest = source.partition(" ")
+    if first in ("The", "A", "An"):
+        return f"{first.lower()} {rest}".rstrip()
+    lemma = attribution.source_lemma
+    named = attribution.kind in (SourceKind.NAMED_PERSON, SourceKind.NAMED_ORGANISATION)
+    common = bool(lemma) and lemma == lemma.lower() and first.lower().startswith(lemma[:3])
+    if named or not common or first.isupper():
+        return source  # a name keeps its capital ("Labour"; spaCy keeps a name's case in its lemma)
+    return first[:1].lower() + source[1:]

@@ -18,6 +18,7 @@ from attrlint.analysis.figures import (
     margin_of_error,
     respondent_share,
 )
+from attrlint.analysis.spans import ents
 from attrlint.checks.base import CheckContext, Finding
 from attrlint.types import Severity
 
@@ -145,7 +146,7 @@ def _details(sent: Sentence, noun: Token | None, words: NumberWords) -> set[str]
         found.add("sponsor")
     if _sample_in(sent, words):
         found.add("sample size")
-    if any(e.label_ == "DATE" for e in sent.sent.ents):
+    if any(e.label_ == "DATE" for e in ents(sent.sent)):
         found.add("dates")
     if has_phrase(text, words.method_words):
         found.add("method")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from attrlint.analysis import Attribution, NumberClass, NumberMention, Sentence, SourceKind
+from attrlint.analysis.spans import ents
 from attrlint.checks.base import CheckContext, Finding
 
 RECORD_CLASSES = (NumberClass.MONEY, NumberClass.PERCENT, NumberClass.COUNT)
@@ -29,7 +30,9 @@ def _leaning(window: list[Attribution]) -> str:
     return text
 
 
-def _public_record(ctx: CheckContext, number: NumberMention, sent: Sentence) -> bool:
+def _public_record(
+    ctx: CheckContext, number: NumberMention, sent: Sentence, seen: dict[int, set[str]]
+) -> bool:
     """A company's reported results or deal terms, or a market price: public record.
 
     Money, percentages and counts, in a sentence that speaks of a market, or of results or deals
@@ -38,14 +41,18 @@ def _public_record(ctx: CheckContext, number: NumberMention, sent: Sentence) -> 
     """
     if number.cls not in RECORD_CLASSES:
         return False
-    words = {t.lemma_.lower() for t in sent.sent} | {t.lower_ for t in sent.sent}
+    words = seen.get(sent.index)
+    if words is None:  # once per sentence: a sentence may hold thousands of figures
+        words = seen[sent.index] = {t.lemma_.lower() for t in sent.sent} | {
+            t.lower_ for t in sent.sent
+        }
     if words & ctx.lexicon.market_nouns and number.cls is not NumberClass.COUNT:
         return True
     if not words & ctx.lexicon.financial_nouns:
         return False
     previous = ctx.analysis.sentences[sent.index - 1] if sent.index > 0 else None
     nearby = [sent] + ([previous] if previous is not None else [])
-    return any(e.label_ == "ORG" for s in nearby for e in s.sent.ents) or bool(
+    return any(e.label_ == "ORG" for s in nearby for e in ents(s.sent)) or bool(
         words & COMPANY_WORDS
     )
 
@@ -69,6 +76,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     analysis = ctx.analysis
     attributed: set[str] = set()
     flagged: set[str] = set()
+    words: dict[int, set[str]] = {}
     for number in analysis.numbers:
         if not number.cls.statistic:
             continue
@@ -85,7 +93,9 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             continue  # a figure already sourced, or already flagged, earlier in the story
         if any(a.source is not None and a.source.contains(number.span) for a in window):
             continue  # the figure is part of the source: "two officials said"
-        if _public_record(ctx, number, sent) or (not window and _carried(ctx, number.sentence)):
+        if _public_record(ctx, number, sent, words) or (
+            not window and _carried(ctx, number.sentence)
+        ):
             continue
         flagged.add(number.value)
         if window:

@@ -6,10 +6,10 @@ import errno
 import pathlib
 
 from attrlint.document.decode import decode
+from attrlint.document.files import MIB, read_limited
 from attrlint.document.lines import LineIndex
-from attrlint.document.markdown import mask_markdown
-from attrlint.document.model import Block, BlockKind, Comment, Document
-from attrlint.document.text import mask_text
+from attrlint.document.model import Block, BlockKind, Comment, Document, Link
+from attrlint.document.text import mask_text, split_long_blocks
 from attrlint.errors import InputError
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Comment",
     "Document",
     "LineIndex",
+    "Link",
     "decode",
     "detect_format",
     "load_document",
@@ -25,6 +26,8 @@ __all__ = [
 ]
 
 FORMATS = ("markdown", "text")
+MAX_FILE_BYTES = 64 * MIB  # an article, not an archive; also bounds what a device could feed
+MAX_BLOCK_CHARS = 20_000  # longer "paragraphs" (pastes, one-line files) are cut into blocks
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 
@@ -39,28 +42,35 @@ def load_document(text: str, path: str, fmt: str | None = None) -> Document:
     if fmt not in FORMATS:
         raise ValueError(f"unknown document format {fmt!r}; expected one of {FORMATS}")
     lines = LineIndex(text)
-    masked = mask_markdown(text, lines) if fmt == "markdown" else mask_text(text, lines)
+    if fmt == "markdown":
+        from attrlint.document.markdown import mask_markdown  # markdown-it only when needed
+
+        masked = mask_markdown(text, lines)
+    else:
+        masked = mask_text(text, lines)
     return Document(
         path=path,
         source=text,
         prose=masked.prose,
         format=fmt,
-        blocks=masked.blocks,
+        blocks=split_long_blocks(masked.prose, masked.blocks, MAX_BLOCK_CHARS),
         comments=masked.comments,
         lines=lines,
         front_matter=masked.front_matter,
+        links=masked.links,
     )
 
 
-def read_document(path: pathlib.Path, display_path: str) -> Document:
-    """Read, decode and mask a file; unreadable or undecodable files raise InputError."""
+def read_document(path: pathlib.Path, display_path: str, encoding: str | None = None) -> Document:
+    """Read, decode and mask a file; unreadable or undecodable files raise InputError.
+
+    Only regular files up to ``MAX_FILE_BYTES`` are read; ``encoding`` is as for :func:`decode`.
+    """
     try:
-        if path.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "is a directory")
-        data = path.read_bytes()
+        data = read_limited(path, MAX_FILE_BYTES)
     except OSError as exc:
         raise InputError(display_path, _os_reason(exc)) from None
-    return load_document(decode(data, display_path), display_path)
+    return load_document(decode(data, display_path, encoding), display_path)
 
 
 def _os_reason(exc: OSError) -> str:

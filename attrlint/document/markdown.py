@@ -29,13 +29,16 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from attrlint.document.lines import LINE_BREAK_RE, LineIndex
-from attrlint.document.model import Block, BlockKind, Comment
+from attrlint.document.model import Block, BlockKind, Comment, Link
+from attrlint.document.nesting import MAX_NESTING, NestingGuard
 from attrlint.document.text import (
     Masked,
+    bare_urls,
     blank_urls,
     front_matter_text,
     html_comments,
     keep_only,
+    plain_spaces,
     trim_span,
 )
 from attrlint.types import Span
@@ -57,6 +60,7 @@ class _InlineMarks:
     markup: list[Range] = field(default_factory=list)
     comments: list[Range] = field(default_factory=list)
     delimiters: list[tuple[Token, int, int]] = field(default_factory=list)
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # text range and URL
 
 
 @dataclass(slots=True)
@@ -65,6 +69,7 @@ class _Recorder:
 
     current: _InlineMarks | None = None
     table_rows: dict[int, Range] = field(default_factory=dict)
+    nesting: NestingGuard = field(default_factory=NestingGuard)
 
     def active(self, state: StateInline) -> _InlineMarks | None:
         """The marks of the inline token being parsed, unless ``state`` is a nested parse."""
@@ -81,15 +86,24 @@ def mask_markdown(source: str, lines: LineIndex | None = None) -> Masked:
     with _collector_paused():
         for token in _parser(recorder).parse(LINE_BREAK_RE.sub("\n", aligned)):
             walk.visit(token)
+            if recorder.nesting.truncated:
+                recorder.nesting.note(token)
+    skipped_keep, skipped_blocks = recorder.nesting.skipped(source, lines)
+    if skipped_blocks:
+        walk.keep.extend(skipped_keep)
+        walk.blocks = sorted([*walk.blocks, *skipped_blocks], key=lambda block: block[0])
     walk.keep.sort()
-    prose = blank_urls(keep_only(source, walk.keep))
+    kept = keep_only(source, walk.keep)
+    links = {(link.span.start, link.span.end): link for link in [*walk.links, *bare_urls(kept)]}
+    prose = plain_spaces(blank_urls(kept))
     blocks = []
     for start, end, kind, quoted in walk.blocks:
         span = trim_span(prose, start, end)
         if span is not None:
             blocks.append(Block(span, kind, quoted))
     comments = sorted(walk.comments, key=lambda comment: comment.span.start)
-    return Masked(prose, tuple(blocks), tuple(comments), walk.front_matter)
+    ordered = tuple(sorted(links.values(), key=lambda link: link.span.start))
+    return Masked(prose, tuple(blocks), tuple(comments), walk.front_matter, ordered)
 
 
 @contextlib.contextmanager
@@ -124,6 +138,7 @@ class _Walk:
         self.keep: list[Range] = []
         self.blocks: list[tuple[int, int, BlockKind, bool]] = []
         self.comments: list[Comment] = []
+        self.links: list[Link] = []
         self.front_matter: str | None = None
         self.quote_depth = 0
         self.item_depth = 0
@@ -180,6 +195,10 @@ class _Walk:
             if first is not None and last is not None:
                 body = token.content[start + 4 : end - 3] if end - start >= 7 else ""
                 self.comments.append(Comment(Span(first, last + 1), body.strip()))
+        for start, end, url in marks.links:
+            first, last = _locate(segments, start), _locate(segments, end - 1)
+            if first is not None and last is not None and last >= first:
+                self.links.append(Link(Span(first, last + 1), url))
 
     def _raw_line(self, line: int) -> tuple[int, str]:
         """Return the source offset and text (without its break) of a 0-based line."""
@@ -324,7 +343,9 @@ def _locate(segments: list[Segment], offset: int) -> int | None:
 
 def _parser(recorder: _Recorder) -> MarkdownIt:
     """A CommonMark + tables + strikethrough + front matter parser wired to ``recorder``."""
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    md.enable(["table", "strikethrough"]).use(front_matter_plugin)
+    recorder.nesting.watch(md)
     ruler = md.inline.ruler
     # One dispatching rule replaces the markup rules (each keys on its first character), which
     # keeps markdown-it's order of precedence and costs one call per non-text position.
@@ -351,7 +372,7 @@ _REPLACED_RULES = (
 def _dispatch(recorder: _Recorder) -> InlineRule:
     """The markup rules, tried by first character in markdown-it's order, recording markup."""
     angle = (
-        _marking(recorder, autolink, _whole_range),
+        _marking(recorder, autolink, _autolink_range),
         _marking(recorder, html_inline, _html_range),
     )
     emphasis = (_delimiters(recorder, emphasis_rules.tokenize),)
@@ -405,11 +426,32 @@ def _link_ranges(state: StateInline, marks: _InlineMarks, start: int, count: int
     state.pos = end
     marks.markup.append((start, start + 1))
     marks.markup.append((label_end if label_end > start else start, end))
+    href = _href(state, count)
+    if href is not None:
+        text = (start + 1, label_end) if label_end > start + 1 else (start, end)
+        marks.links.append((*text, href))
+
+
+def _href(state: StateInline, count: int) -> str | None:
+    """Where the link that a rule just opened (after any pending text it pushed) points."""
+    for token in state.tokens[count:]:
+        if token.type == "link_open":
+            href = token.attrGet("href")
+            return href if isinstance(href, str) else None
+    return None
 
 
 def _whole_range(state: StateInline, marks: _InlineMarks, start: int, count: int) -> None:
     """An image or autolink: blank all of it."""
     marks.markup.append((start, state.pos))
+
+
+def _autolink_range(state: StateInline, marks: _InlineMarks, start: int, count: int) -> None:
+    """An autolink: blank all of it, and note where it points."""
+    _whole_range(state, marks, start, count)
+    href = _href(state, count)
+    if href is not None:
+        marks.links.append((start, state.pos, href))
 
 
 def _html_range(state: StateInline, marks: _InlineMarks, start: int, count: int) -> None:

@@ -38,6 +38,15 @@ class Comment:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A link: ``span`` is its text in the source (the label of ``[label](url)``; the URL itself
+    for an autolink or a bare URL), ``url`` where it points."""
+
+    span: Span
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A decoded file. ``prose`` has the same length as ``source``; non-prose is blanked to spaces.
 
@@ -53,6 +62,7 @@ class Document:
     comments: tuple[Comment, ...]
     lines: LineIndex
     front_matter: str | None = None
+    links: tuple[Link, ...] = ()
 
     def excerpt(self, span: Span) -> str:
         return self.source[span.start : span.end]

@@ -7,11 +7,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from attrlint.document.lines import LineIndex
-from attrlint.document.model import Block, BlockKind, Comment
+from attrlint.document.model import Block, BlockKind, Comment, Link
 from attrlint.types import Span
 
 _NON_BREAK_RUN = re.compile(r"[^\r\n]+")
 _URL_RE = re.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>]+")
+MAX_WORD = 128
+_LONG_RUN_RE = re.compile(rf"(?<!\S)\S{{{MAX_WORD + 1},}}")
+# Unicode spaces other than " ", and invisible format characters: see plain_spaces().
+_TO_SPACE = dict.fromkeys(
+    [
+        0x00A0, 0x00AD, 0x061C, 0x1680, 0x180E, 0x202F, 0x205F, 0x3000, 0xFEFF,
+        *range(0x2000, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+        *range(0x2066, 0x2070),
+    ],
+    " ",
+)  # fmt: skip
 _URL_TRAILER = ".,;:!?'\"()[]{}<>*_~`\u201d\u2019\u00bb"
 _HASH_COMMENT_RE = re.compile(r"#[ \t]*attrlint-[^\r\n]*")
 _FENCE_OPEN_RE = re.compile(r"(-{3,})[ \t]*")
@@ -29,6 +40,7 @@ class Masked:
     blocks: tuple[Block, ...]
     comments: tuple[Comment, ...]
     front_matter: str | None
+    links: tuple[Link, ...] = ()
 
 
 def blank(text: str) -> str:
@@ -76,6 +88,32 @@ def blank_urls(prose: str) -> str:
     return _URL_RE.sub(replace, prose)
 
 
+def plain_spaces(prose: str) -> str:
+    """Spaces for what the tokenizer would glue words with, keeping every offset.
+
+    No-break and other Unicode spaces become plain spaces, and so do invisible format characters
+    pasted from word processors and web pages (zero-width spaces and joiners, word joiners, soft
+    hyphens, stray byte-order marks, direction marks). Inside a word that splits it in two, which
+    costs less than the sentence it would otherwise hide.
+
+    A run of more than ``MAX_WORD`` characters without a space is no word (a wall of asterisks,
+    pasted data) and is blanked: spaCy's tokenizer peels punctuation off such a run one
+    character at a time, in time quadratic in its length (minutes for ten thousand "*").
+    """
+    spaced = prose if prose.isascii() else prose.translate(_TO_SPACE)
+    return _LONG_RUN_RE.sub(lambda match: " " * (match.end() - match.start()), spaced)
+
+
+def bare_urls(prose: str) -> list[Link]:
+    """The bare URLs that :func:`blank_urls` blanks, as links (without trailing punctuation)."""
+    links = []
+    for match in _URL_RE.finditer(prose):
+        url = match.group().rstrip(_URL_TRAILER)
+        if url:
+            links.append(Link(Span(match.start(), match.start() + len(url)), url))
+    return links
+
+
 def trim_span(prose: str, start: int, end: int) -> Span | None:
     """Shrink ``[start, end)`` to its first and last non-whitespace prose characters, if any."""
     text = prose[start:end]
@@ -84,6 +122,32 @@ def trim_span(prose: str, start: int, end: int) -> Span | None:
         return None
     head = len(text) - len(body)
     return Span(start + head, start + len(text.rstrip()))
+
+
+def split_long_blocks(prose: str, blocks: tuple[Block, ...], limit: int) -> tuple[Block, ...]:
+    """Cut blocks longer than ``limit`` at a sentence end (else a space) into shorter blocks.
+
+    A paragraph of a megabyte is a paste, not a paragraph; cut, it costs the analysis, which
+    looks back through a paragraph for each claim, time in proportion to its length.
+    """
+    if all(block.span.end - block.span.start <= limit for block in blocks):
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        start, end = block.span.start, block.span.end
+        while end - start > limit:
+            floor = start + limit // 2
+            cut = max(prose.rfind(mark, floor, start + limit) for mark in (". ", "? ", "! "))
+            cut = cut + 1 if cut >= 0 else prose.rfind(" ", floor, start + limit)
+            cut = cut if cut > start else start + limit
+            span = trim_span(prose, start, cut)
+            if span is not None:
+                out.append(Block(span, block.kind, block.quoted))
+            start = cut
+        span = trim_span(prose, start, end)
+        if span is not None:
+            out.append(Block(span, block.kind, block.quoted))
+    return tuple(out)
 
 
 def html_comments(source: str, start: int, end: int) -> list[Comment]:
@@ -137,11 +201,13 @@ def mask_text(source: str, lines: LineIndex | None = None) -> Masked:
     comments = html_comments(source, body_start, len(source))
     prose = blank_ranges(source, [(0, body_start), *((c.span.start, c.span.end) for c in comments)])
     hashes = _hash_comments(prose, body_start)
-    prose = blank_urls(blank_ranges(prose, ((c.span.start, c.span.end) for c in hashes)))
+    prose = blank_ranges(prose, ((c.span.start, c.span.end) for c in hashes))
+    links = tuple(bare_urls(prose))
+    prose = plain_spaces(blank_urls(prose))
     first_line = 1 if close_line is None else close_line + 1
     blocks = _text_blocks(prose, lines, first_line) if first_line <= lines.line_count else ()
     all_comments = sorted([*comments, *hashes], key=lambda c: c.span.start)
-    return Masked(prose, blocks, tuple(all_comments), front_matter)
+    return Masked(prose, blocks, tuple(all_comments), front_matter, links)
 
 
 def _hash_comments(prose: str, start: int) -> list[Comment]:

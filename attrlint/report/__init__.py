@@ -33,12 +33,18 @@ class Report:
     analysis: bool = False
     colour: bool = False
     show_source: bool = False
+    summary: bool = False  # text: end with one sourcing line per file (``check --summary``)
 
 
 def _text(report: Report) -> str:
     from attrlint.report.text import render_text
 
-    return render_text(report.results, report.colour, report.show_source)
+    text = render_text(report.results, report.colour, report.show_source)
+    if report.summary:
+        from attrlint.report.sourcing import render_summary
+
+        text += render_summary(report.results)
+    return text
 
 
 def _json(report: Report) -> str:
@@ -48,7 +54,29 @@ def _json(report: Report) -> str:
     return render_json(report.results, report.rules, report.analysis, errors)
 
 
-RENDERERS: dict[str, Callable[[Report], str]] = {"text": _text, "json": _json}
+def _lazy(module: str, function: str) -> Callable[[Report], str]:
+    """A renderer that imports ``attrlint.report.MODULE`` only when its format is used."""
+
+    def run(report: Report) -> str:
+        from importlib import import_module
+
+        renderer: Callable[[Report], str] = getattr(import_module(module), function)
+        return renderer(report)
+
+    return run
+
+
+RENDERERS: dict[str, Callable[[Report], str]] = {
+    "text": _text,
+    "json": _json,
+    "json-lines": _lazy("attrlint.report.json_lines", "render_json_lines"),
+    "sarif": _lazy("attrlint.report.sarif", "render_sarif"),
+    "github": _lazy("attrlint.report.github", "render_github"),
+    "gitlab": _lazy("attrlint.report.gitlab", "render_gitlab"),
+    "rdjsonl": _lazy("attrlint.report.rdjsonl", "render_rdjsonl"),
+    "checkstyle": _lazy("attrlint.report.checkstyle", "render_checkstyle"),
+    "junit": _lazy("attrlint.report.junit", "render_junit"),
+}
 FORMATS = tuple(RENDERERS)
 
 

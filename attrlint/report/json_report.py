@@ -10,6 +10,8 @@ from attrlint.analysis import Analysis
 from attrlint.analysis.summary import summarise_sources
 from attrlint.document.model import Document
 from attrlint.engine import FileResult
+from attrlint.registry.model import Registry
+from attrlint.registry.refs import resolve
 from attrlint.report.positions import locate
 from attrlint.rules import RuleSpec
 from attrlint.types import Diagnostic, Severity, Span
@@ -59,8 +61,15 @@ def _diagnostic(document: Document, diag: Diagnostic, urls: dict[str, str]) -> d
     return out
 
 
-def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:
-    """The facts the rules saw, for editor plugins and the accuracy benchmarks."""
+def analysis_json(
+    document: Document, analysis: Analysis, registry: Registry | None = None
+) -> dict[str, Any]:
+    """The facts the rules saw, for editor plugins and the accuracy benchmarks.
+
+    With a source registry, each source carries the entry it matched and its tier, and
+    ``references`` lists every place the story leans on a registry entry (sources and links).
+    """
+    sourcing = resolve(document, analysis, registry) if registry is not None else None
     return {
         "attributions": [
             {
@@ -94,8 +103,21 @@ def analysis_json(document: Document, analysis: Analysis) -> dict[str, Any]:
                 "statements": s.statements,
                 "quotes": s.quotes,
                 "offset": s.first_offset,
+                "registry": s.entry,
+                "tier": s.tier,
             }
-            for s in summarise_sources(analysis)
+            for s in summarise_sources(analysis, sourcing.entry_at if sourcing else None)
+        ],
+        "references": [
+            {
+                **(_span(document, r.span) or {}),
+                "registry": r.entry.id,
+                "tier": r.entry.tier,
+                "kind": r.entry.kind,
+                "origin": r.origin,
+                "sentence": r.sentence,
+            }
+            for r in (sourcing.references if sourcing else ())
         ],
         "numbers": [
             {
@@ -132,7 +154,9 @@ def render_json(
             counts[diag.severity] += 1
         if with_analysis:
             entry["analysis"] = (
-                analysis_json(result.document, result.analysis) if result.analysis else None
+                analysis_json(result.document, result.analysis, result.registry)
+                if result.analysis
+                else None
             )
         files.append(entry)
     payload = {

@@ -6,6 +6,8 @@ from collections import Counter
 
 from attrlint.analysis import Analysis, SourceKind
 from attrlint.analysis.summary import summarise_sources
+from attrlint.registry.refs import Sourcing
+from attrlint.report.sourcing import unreliable_text
 
 KIND_LABELS = {
     SourceKind.NAMED_PERSON: "named person",
@@ -19,9 +21,14 @@ KIND_LABELS = {
 WIDTH = 48
 
 
-def render_sources(path: str, analysis: Analysis | None) -> str:
-    """One row per distinct source, then a line counting named, vague and anonymous sources."""
-    sources = summarise_sources(analysis) if analysis is not None else []
+def render_sources(path: str, analysis: Analysis | None, sourcing: Sourcing | None = None) -> str:
+    """One row per distinct source, then a line counting named, vague and anonymous sources.
+
+    With a source registry (``sourcing``), each row also gives the entry it matched and its tier,
+    and the last line counts the sources rated unreliable or worse.
+    """
+    registry_of = sourcing.entry_at if sourcing is not None else None
+    sources = summarise_sources(analysis, registry_of) if analysis is not None else []
     agentless = (
         sum(1 for a in analysis.attributions if a.kind is SourceKind.NONE) if analysis else 0
     )
@@ -29,13 +36,17 @@ def render_sources(path: str, analysis: Analysis | None) -> str:
     if not sources:
         lines.append("  No attributed sources found.")
     else:
-        lines.append(f"  {'source':<{WIDTH}} {'kind':<19} {'statements':>10} {'quotes':>7}")
+        header = f"  {'source':<{WIDTH}} {'kind':<19} {'statements':>10} {'quotes':>7}"
+        lines.append(header + ("  registry (tier)" if sourcing is not None else ""))
         for source in sources:
             name = source.name if len(source.name) <= WIDTH else source.name[: WIDTH - 1] + "…"
-            lines.append(
+            row = (
                 f"  {name:<{WIDTH}} {KIND_LABELS[source.kind]:<19} "
                 f"{source.statements:>10} {source.quotes:>7}"
             )
+            if sourcing is not None:
+                row += f"  {source.entry} ({source.tier})" if source.entry else "  -"
+            lines.append(row.rstrip())
     kinds = Counter(s.kind for s in sources)
     named = sum(kinds[k] for k in SourceKind if k.identified)
     lines += [
@@ -44,4 +55,6 @@ def render_sources(path: str, analysis: Analysis | None) -> str:
         f"{kinds[SourceKind.VAGUE_GROUP]} vague, {kinds[SourceKind.ANONYMOUS]} anonymous; "
         f'{agentless} agentless attributions ("it is believed").',
     ]
+    if sourcing is not None:
+        lines.append(f"  Source registry {sourcing.registry.path}: {unreliable_text(sourcing)}.")
     return "\n".join(lines) + "\n"

@@ -41,7 +41,8 @@ def test_invalid_utf8_names_byte_offset_and_line() -> None:
         decode(data, "story.txt")
     offset = data.index(b"\xe9")
     assert caught.value.reason == (
-        f"not valid UTF-8 (byte 0xE9 at byte offset {offset}, line 3); convert the file to UTF-8"
+        f"not valid UTF-8 (byte 0xE9 at byte offset {offset}, line 3); convert the file to UTF-8,"
+        " or name its encoding with --encoding (e.g. --encoding latin-1)"
     )
 
 

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from attrlint.checks import CHECKS, ENGINE_RULES
+from attrlint.registry import Registry, load_registry
 from attrlint.rules import RuleSpec, load_rules
 
 MARK = re.compile(r"\[\[(.+?)\]\]")
 RULES = [r for r in load_rules() if r.id in CHECKS]
+# The REL rules' examples assume the example registry (their rationale says so).
+EXAMPLE_REGISTRY = Path(__file__).resolve().parents[2] / "examples" / "registry.yaml"
+
+
+def _registry(rule: RuleSpec) -> Registry | None:
+    return load_registry(EXAMPLE_REGISTRY) if rule.family == "REL" else None
 
 
 def _unmark(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -37,7 +45,7 @@ def _cases(kind: str) -> list[pytest.param]:
 @pytest.mark.parametrize(("rule", "example"), _cases("bad"))
 def test_bad_example_is_flagged_at_the_marked_span(rule: RuleSpec, example, lint) -> None:
     text, marked = _unmark(example.text)
-    found = [d for d in lint(text, select=[rule.id]) if d.rule == rule.id]
+    found = [d for d in lint(text, [rule.id], registry=_registry(rule)) if d.rule == rule.id]
     assert found, f"{rule.id} did not flag: {text}"
     spans = [(d.span.start, d.span.end) for d in found]
     for span in marked:
@@ -54,7 +62,9 @@ def test_bad_example_is_flagged_at_the_marked_span(rule: RuleSpec, example, lint
 
 @pytest.mark.parametrize(("rule", "example"), _cases("good"))
 def test_good_example_is_not_flagged(rule: RuleSpec, example, lint) -> None:
-    found = [d for d in lint(example.text, select=[rule.id]) if d.rule == rule.id]
+    found = [
+        d for d in lint(example.text, [rule.id], registry=_registry(rule)) if d.rule == rule.id
+    ]
     assert not found, [(d.message) for d in found]
 
 

@@ -292,7 +292,7 @@ def test_conflict_message_names_both_values(lint) -> None:
 def test_interested_party_message_names_the_source(lint) -> None:
     text = "Organisers said 50,000 people marched through the city."
     (diag,) = [d for d in lint(text, select=["NUM006"]) if d.rule == "NUM006"]
-    assert diag.message.startswith("Only Organisers vouches for 50,000.")
+    assert diag.message.startswith("Only organisers vouches for 50,000.")
 
 
 def test_fold_and_risk_messages(lint) -> None:
@@ -328,3 +328,15 @@ def test_word_lists_load() -> None:
     assert "organisers" in words.interested_nouns
     assert "up to" in words.bound_phrases
     assert words.measure_verbs["dead"] >= {"kill", "die"}
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The company said 90% of home routers carry the flaw.", "Only the company vouches"),
+        ("Labour says 47 other countries impose such a levy.", "Only Labour vouches"),
+    ],
+)
+def test_interested_party_message_reads_mid_sentence(lint, text: str, start: str) -> None:
+    messages = [d.message for d in lint(text, select=["NUM006"]) if d.rule == "NUM006"]
+    assert messages and messages[0].startswith(start), messages

@@ -28,6 +28,27 @@ FLAGGED = [
     ("SRC007", "A growing number of economists believe the slump is over.", "A growing number"),
     ("SRC007", "There are those who argue that the tower is unsafe.", "those"),
     ("SRC005", "The album is considered one of the finest of the decade.", "is considered"),
+    # ATR002: puffery and unmeasured rankings still flag
+    ("ATR002", "The iconic bridge reopened on Monday.", "iconic"),
+    ("ATR002", "It was the greatest album ever made in Dunmore.", "greatest"),
+    # ATR003: the accused is the doer
+    ("ATR003", "Tom Bell stole £40,000 from the club's accounts.", "stole"),
+    ("ATR003", "Harlow Council's fraud went unnoticed for years.", "fraud"),
+    # ATR004: a quote with no speaker anywhere near
+    (
+        "ATR004",
+        'The depot closed in May. "Nobody asked us what we wanted for the town."',
+        '"Nobody asked us what we wanted for the town."',
+    ),
+    # SRC004: unnamed sources with a verdict
+    ("SRC004", "The stadium plan is a disaster, critics say.", "critics"),
+    ("SRC004", "Analysts said the bank should cut its rates.", "Analysts"),
+    # VRB002: two sides, one doubted
+    (
+        "VRB002",
+        "The union claimed the plant was unsafe. But the company said it met every standard.",
+        "claimed",
+    ),
 ]
 
 NOT_FLAGGED = [
@@ -72,6 +93,54 @@ NOT_FLAGGED = [
     (
         "SRC007",
         "A Mori survey of 2,000 adults was published on Friday. Most commuters back the plan.",
+    ),
+    # ATR002: measurable rankings, measured records and plays are facts, not judgements
+    ("ATR002", "Norland Air, India's biggest airline, floated its shares."),
+    ("ATR002", "It was the fourth fastest time ever recorded at the track."),
+    ("ATR002", "The firm launched its cheapest model yet on Monday."),
+    ("ATR002", "Exports hit record levels in September."),
+    ("ATR002", "Dallow curled a brilliant cross into the box."),
+    # ATR003: metaphors, titles, victims, issues and questions accuse no one
+    ("ATR003", "Jade Dunn stole top spot from Ann Lee with her final jump."),
+    ("ATR003", "The new handset will steal market share from Norland."),
+    ("ATR003", "Assault on Precinct 13, starring Ethan Hawke, was third."),
+    ("ATR003", "Ann Lee plays the harassed airport manager in the film."),
+    ("ATR003", "Ann Lee has made it her aim to fight corruption in Dunmore."),
+    ("ATR003", "Ministers will decide whether Mr Kerr abused his position."),
+    ("ATR003", "Ann Lee listed the six stolen paintings at a press conference."),
+    # ATR004: labels, continuations, by-agents, tags the attribution layer misses, signs
+    ("ATR004", '- Harlow boss Tom Reyes: "We know they can hurt us on the break."'),
+    (
+        "ATR004",
+        "Committee chairman John Dent said the rules were weak.\n\n"
+        '"The committee believes that drink should never excuse a crime."',
+    ),
+    (
+        "ATR004",
+        'Mr Fox said the powers were too weak. "If you close a bar for a day on a Sunday, '
+        'nobody notices."',
+    ),
+    (
+        "ATR004",
+        'The record was hailed as "the finest thing the band has ever made" by the critic Ann Forde.',
+    ),
+    ("ATR004", 'Visitors see written on the wall, "Are you strong enough to carry the load?"'),
+    ("ATR004", '"I am so happy and I will try to break the record soon," said the 22-year-old.'),
+    # SRC004: surnames, awards, events, questions and rights are not anonymous opinions
+    ("SRC004", 'Tom Connors opened the academy. "Britain has the right attitude," said Connors.'),
+    ("SRC004", "Bookmakers predict Ann Forde will be named best supporting actress."),
+    ("SRC004", "One e-mail came from someone who claimed he had lost his family in the disaster."),
+    ("SRC004", "How dare people suggest we are lazy for taking these jobs?"),
+    ("SRC004", "Analysts said the firm would exercise its right to buy the shares."),
+    # VRB002: one side, emphasis, and "claims to" are not uneven treatment
+    (
+        "VRB002",
+        "Tory leader Tom Kerr has claimed that taxes will rise. The Tories say their plan is costed.",
+    ),
+    ("VRB002", "Dallow insisted the pressure had eased. Marten says the team is ready."),
+    (
+        "VRB002",
+        "The league claimed to represent every club. Ann Lee said the season starts in May.",
     ),
 ]
 
