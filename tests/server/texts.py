@@ -8,8 +8,9 @@ ARTICLE = """\
 The Dunmore river bridge will close for six weeks from Monday, the county council said on \
 Friday. Experts say the 1930s span is unsafe for heavy lorries.
 
-Council leader Mara Quist claimed the repair budget of £3.2m was balanced. Critics say the work \
-is overdue and that 40% of local bridges need attention.
+Council leader Mara Quist claimed the repair budget of £3.2m was balanced, but opposition \
+councillor Tam Reid said it was not. Critics say the work is overdue and that 40% of local \
+bridges need attention.
 
 "We have waited far too long," said Oren Vale, who runs a bakery beside the bridge. It is \
 believed that trade will fall by a third while it is closed.
