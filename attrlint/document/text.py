@@ -14,9 +14,12 @@ _NON_BREAK_RUN = re.compile(r"[^\r\n]+")
 _URL_RE = re.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>]+")
 MAX_WORD = 128
 _LONG_RUN_RE = re.compile(rf"(?<!\S)\S{{{MAX_WORD + 1},}}")
-# Unicode spaces other than " ", and invisible format characters: see plain_spaces().
+# Control characters other than tab and line breaks, Unicode spaces other than " ", and
+# invisible format characters: see plain_spaces().
+_CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")  # NUL: decoding refuses it
 _TO_SPACE = dict.fromkeys(
     [
+        *range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
         0x00A0, 0x00AD, 0x061C, 0x1680, 0x180E, 0x202F, 0x205F, 0x3000, 0xFEFF,
         *range(0x2000, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
         *range(0x2066, 0x2070),
@@ -91,16 +94,18 @@ def blank_urls(prose: str) -> str:
 def plain_spaces(prose: str) -> str:
     """Spaces for what the tokenizer would glue words with, keeping every offset.
 
-    No-break and other Unicode spaces become plain spaces, and so do invisible format characters
-    pasted from word processors and web pages (zero-width spaces and joiners, word joiners, soft
-    hyphens, stray byte-order marks, direction marks). Inside a word that splits it in two, which
-    costs less than the sentence it would otherwise hide.
+    Control characters (but tab and line breaks), no-break and other Unicode spaces become plain
+    spaces, and so do invisible format characters pasted from word processors and web pages
+    (zero-width spaces and joiners, word joiners, soft hyphens, stray byte-order marks, direction
+    marks). Inside a word that splits it in two, which costs less than the sentence it would
+    otherwise hide.
 
     A run of more than ``MAX_WORD`` characters without a space is no word (a wall of asterisks,
     pasted data) and is blanked: spaCy's tokenizer peels punctuation off such a run one
     character at a time, in time quadratic in its length (minutes for ten thousand "*").
     """
-    spaced = prose if prose.isascii() else prose.translate(_TO_SPACE)
+    plain = prose.isascii() and not _CONTROL_RE.search(prose)
+    spaced = prose if plain else prose.translate(_TO_SPACE)
     return _LONG_RUN_RE.sub(lambda match: " " * (match.end() - match.start()), spaced)
 
 

@@ -56,6 +56,9 @@ VARIANTS: dict[str, Callable[[], str]] = {
     "right-to-left": lambda: (
         "שלום עולם. مرحبا بالعالم.\n\n\u202eReversed\u202c text.\n\n" + joined(["\n"])
     ),
+    "control-characters": lambda: joined(
+        ["\n"], replace_in(PARAGRAPHS, ". ", ".\x07\x1b \x7f\x1f\x9b")
+    ),
     "unicode-separators": lambda: joined(
         ["\n"], replace_in(PARAGRAPHS, "to build.", "to\u00a0build.\u2028\u2029\x85")
     ),
