@@ -39,7 +39,12 @@ def too_large(limit: int) -> str:
 def read_limited(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path``; OSError if it is not one or exceeds ``limit``."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
+    try:
+        fd = os.open(path, flags)
+    except PermissionError:
+        if path.is_dir():  # Windows will not open a folder at all
+            raise IsADirectoryError(errno.EISDIR, "is a directory") from None
+        raise
     try:
         info = os.fstat(fd)
         mode = info.st_mode

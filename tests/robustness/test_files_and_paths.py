@@ -134,6 +134,7 @@ def test_pipes_devices_and_oversized_files_are_refused_without_blocking(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     os.mkfifo(tmp_path / "pipe.md")
+    os.mkfifo(tmp_path / ".gitignore")  # read for every folder walked: must not block either
     (tmp_path / "zeros.md").symlink_to("/dev/zero")
     with open(tmp_path / "huge.md", "wb") as handle:  # sparse: no disk space used
         handle.truncate(65 * 1024 * 1024)
