@@ -364,8 +364,6 @@ def load_config(
         raise ConfigError(f"{label}: invalid TOML: {exc}") from None
     except RecursionError:
         raise ConfigError(f"{label}: invalid TOML: arrays or tables nested too deeply") from None
-    if _depth(data) > MAX_CONFIG_DEPTH:
-        raise ConfigError(f"{label}: arrays or tables nested more than {MAX_CONFIG_DEPTH} deep")
     prefix = ""
     table: Any = data
     if path.name == "pyproject.toml":
@@ -374,6 +372,8 @@ def load_config(
         if table is None:
             return Config(Options(), base, path) if explicit else None
         prefix = "tool.attrlint"
+    if _depth(table) > MAX_CONFIG_DEPTH:  # what validation walks, and what it recurses into
+        raise ConfigError(f"{label}: arrays or tables nested more than {MAX_CONFIG_DEPTH} deep")
     seen = f"{prefix}\0{text}".encode()
     if cache is None or cache.recall("config", seen) is not True:
         problem = validate(table, None, prefix)
