@@ -356,6 +356,7 @@ def _classify(span: SpacySpan, label: str) -> NumberClass:
 
 def _mention(sent: Sentence, span: SpacySpan, label: str) -> NumberMention:
     doc = span.doc
+    span = _trimmed(span)
     if (
         span.start > sent.sent.start
         and doc[span.start - 1].lower_ in LEADING_APPROX
@@ -371,6 +372,21 @@ def _mention(sent: Sentence, span: SpacySpan, label: str) -> NumberMention:
         value=_value(span),
         approximate=any(t.lower_ in APPROX for t in span),
     )
+
+
+def _trimmed(span: SpacySpan) -> SpacySpan:
+    """Without the white space, quote marks or brackets the entity recogniser sometimes takes in
+    at either end ("1,000" followed by two spaces, a line break or a „)."""
+    doc, start, end = span.doc, span.start, span.end
+
+    def edge(token: Token) -> bool:
+        return token.is_space or token.is_quote or token.is_bracket
+
+    while end - start > 1 and edge(doc[end - 1]):
+        end -= 1
+    while end - start > 1 and edge(doc[start]):
+        start += 1
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
 def find_numbers(sent: Sentence) -> Iterator[NumberMention]:
