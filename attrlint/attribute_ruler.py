@@ -87,7 +87,7 @@ def _test(name: str, spec: Any, intern: Callable[[str], int]) -> _Test | _Regex:
 
 
 Row = tuple[int, ...]  # a token's hashed TAG, LOWER, DEP and IS_SPACE
-MEMO_LIMIT = 200_000  # distinct rows remembered before the memo starts again
+MEMO_LIMIT = 50_000  # distinct rows remembered (some 12 MB) before the memo starts again
 
 
 class CompiledMatcher:
