@@ -15,22 +15,26 @@ from typing import Any
 import pytest
 
 
+class Hang(BaseException):
+    """Raised by :func:`deadline`; not an Exception, so that no ``except`` in attrlint swallows it."""
+
+
 @contextlib.contextmanager
 def deadline(seconds: float) -> Iterator[None]:
     """Fail (instead of hanging the suite) when the block runs longer than ``seconds``.
 
-    The alarm interrupts pure Python and the regex engine alike; where there is no SIGALRM the
-    block simply runs unguarded.
+    The alarm interrupts pure Python, the regex engine and blocking reads alike, and repeats
+    every second in case something swallows it; without SIGALRM the block runs unguarded.
     """
     if not hasattr(signal, "setitimer"):
         yield
         return
 
     def expire(signum: int, frame: Any) -> None:
-        raise TimeoutError(f"still running after {seconds} s: a hang")
+        raise Hang(f"still running after {seconds} s: a hang")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     try:
         yield
     finally:
