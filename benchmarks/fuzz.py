@@ -57,6 +57,11 @@ class Tier:
     def timed(self, seed: int, length: int, seconds: float) -> None:
         self.cases += 1
         self.characters += length
+        if self.cases % 10_000 == 0:
+            failed = len(self.failures)
+            print(
+                f"{self.name}: {self.cases} cases, {failed} failures", file=sys.stderr, flush=True
+            )
         self.slowest = sorted([*self.slowest, (seconds, seed, length)], reverse=True)[:5]
 
     def fail(self, seed: int, text: str | bytes, error: BaseException) -> None:

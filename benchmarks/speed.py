@@ -42,6 +42,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,14 @@ class Run:
         self.code = process.returncode
         self.peak_mib = usage.ru_maxrss / 1024  # Linux reports KiB
         self.worker_peaks = [v for pid, v in peaks.items() if pid != process.pid]
+        self.timeline = watch.timeline
+
+    def rss_at(self, fraction: float) -> float:
+        """The process's RSS (MiB) at this fraction of its run."""
+        moment = fraction * self.wall
+        if not self.timeline:
+            return self.peak_mib
+        return min(self.timeline, key=lambda sample: abs(sample[0] - moment))[1]
 
     def json(self) -> dict[str, Any]:
         lines = [line for line in self.stdout.splitlines() if line.startswith("{")]
@@ -116,11 +125,14 @@ class Run:
 
 
 class _Peaks:
-    """Polls /proc for a process and its descendants, keeping each one's VmHWM (peak RSS)."""
+    """Polls /proc for a process and its descendants: each one's VmHWM (peak RSS), and the
+    process's own VmRSS over time."""
 
     def __init__(self, root: int) -> None:
         self.root = root
         self.peaks: dict[int, float] = {}
+        self.timeline: list[tuple[float, float]] = []  # (seconds since start, RSS MiB)
+        self._start = time.perf_counter()
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
         self._thread.start()
@@ -128,10 +140,13 @@ class _Peaks:
     def _poll(self) -> None:
         while not self._done.is_set():
             for pid in _family(self.root):
-                peak = _hwm(pid)
+                peak = _status_mib(pid, "VmHWM")
                 if peak is not None:
                     self.peaks[pid] = max(self.peaks.get(pid, 0.0), peak)
-            self._done.wait(0.05)
+            rss = _status_mib(self.root, "VmRSS")
+            if rss is not None:
+                self.timeline.append((time.perf_counter() - self._start, rss))
+            self._done.wait(0.2)
 
     def stop(self) -> dict[int, float]:
         self._done.set()
@@ -139,10 +154,10 @@ class _Peaks:
         return self.peaks
 
 
-def _hwm(pid: int) -> float | None:
+def _status_mib(pid: int, field: str) -> float | None:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     except (OSError, ValueError, IndexError):
         return None
@@ -194,24 +209,28 @@ def _env(scratch: Path) -> dict[str, str]:
 # --- 1. throughput (child) ------------------------------------------------------------------
 
 
+def full_lint(texts: list[str], paths: list[str]) -> list[Any]:
+    """What ``attrlint check --no-cache --jobs 1`` does with the texts: every default rule."""
+    from attrlint.config import FileSettings
+    from attrlint.document import load_document
+    from attrlint.engine import Job, lint_jobs
+    from attrlint.rules import load_rules, select_rules
+
+    settings = FileSettings(rules=select_rules(load_rules(), None, None))
+    jobs = [Job(load_document(t, p), settings) for t, p in zip(texts, paths, strict=True)]
+    return lint_jobs(jobs, keep_analysis=False)
+
+
 def child_throughput(corpus: Path, count: int, repeat: int) -> dict[str, Any]:
     """Alternating runs of raw nlp.pipe and a full lint, in this one warm process."""
     import spacy
 
-    from attrlint.document import load_document
-    from attrlint.engine import lint_documents, load_pipeline
-    from attrlint.rules import load_rules, select_rules
-
     chosen = articles(corpus, count)
     texts = [p.read_text("utf-8") for p in chosen]
     paths = [str(p) for p in chosen]
-    rules = select_rules(load_rules(), None, None)
-    raw = spacy.load(model_name())
-    load_pipeline(rules, None)
-    list(raw.pipe(texts[:10]))
-    lint_documents(
-        [load_document(t, p) for t, p in zip(texts[:10], paths[:10], strict=True)], rules
-    )
+    raw = spacy.load(model_name())  # spaCy's own pipeline, untouched by attrlint
+    deque(raw.pipe(texts[:10]), maxlen=0)
+    full_lint(texts[:10], paths[:10])
     timings: dict[str, list[tuple[float, float]]] = {"raw": [], "raw64": [], "lint": []}
 
     def timed(name: str, work: Callable[[], object]) -> None:
@@ -219,27 +238,19 @@ def child_throughput(corpus: Path, count: int, repeat: int) -> dict[str, Any]:
         work()
         timings[name].append((time.perf_counter() - wall, time.process_time() - cpu))
 
-    def lint() -> None:
-        documents = [load_document(t, p) for t, p in zip(texts, paths, strict=True)]
-        lint_documents(documents, rules)
-
     for _ in range(repeat):
-        timed("raw", lambda: list(raw.pipe(texts)))
-        timed("lint", lint)
-        timed("raw64", lambda: list(raw.pipe(texts, batch_size=64)))
+        timed("raw", lambda: deque(raw.pipe(texts), maxlen=0))
+        timed("lint", lambda: full_lint(texts, paths))
+        timed("raw64", lambda: deque(raw.pipe(texts, batch_size=64), maxlen=0))
     return {"articles": len(texts), "words": words(texts), "timings": timings}
 
 
 def child_lint_once(corpus: Path, count: int) -> dict[str, Any]:
     """One full lint of the articles, alone in its process (its peak RSS is the figure)."""
-    from attrlint.document import load_document
-    from attrlint.engine import lint_documents
-    from attrlint.rules import load_rules, select_rules
-
     chosen = articles(corpus, count)
-    documents = [load_document(p.read_text("utf-8"), str(p)) for p in chosen]
+    texts = [p.read_text("utf-8") for p in chosen]
     start = time.perf_counter()
-    results = lint_documents(documents, select_rules(load_rules(), None, None))
+    results = full_lint(texts, [str(p) for p in chosen])
     elapsed = time.perf_counter() - start
     return {"seconds": elapsed, "diagnostics": sum(len(r.diagnostics) for r in results)}
 
@@ -463,7 +474,9 @@ def memory(corpus: Path, mb: float, scratch: Path) -> None:
         rows.append((size, run))
         print(
             f"{size / 1e6:5.1f} MB: {run.wall:7.1f} s, peak RSS {run.peak_mib:.0f} MiB, "
-            f"{findings} findings"
+            f"{findings} findings; RSS at "
+            + ", ".join(f"{f:.0%} {run.rss_at(f):.0f}" for f in (0.1, 0.25, 0.5, 0.75, 0.95))
+            + " of the run"
         )
         path.unlink()
     (small, a), (large, b) = rows
@@ -493,14 +506,15 @@ def main() -> int:
     if args.child == "lint-once":
         print(json.dumps(child_lint_once(args.corpus, args.articles)))
         return 0
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # progress as it goes
     chosen = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = sorted(set(chosen) - set(SECTIONS))
     if unknown:
         parser.error(f"unknown sections {unknown}; choose from {', '.join(SECTIONS)}")
-    import spacy
+    from importlib.metadata import version
 
     print(
-        f"attrlint speed benchmark: spaCy {spacy.__version__}, model {model_name()}, Python {sys.version.split()[0]}"
+        f"attrlint speed benchmark: spaCy {version('spacy')}, model {model_name()}, Python {sys.version.split()[0]}"
     )
     print(load())
     with tempfile.TemporaryDirectory(prefix="attrlint-speed-") as folder:
