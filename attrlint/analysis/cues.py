@@ -6,6 +6,7 @@ Each finder yields ``(kind, first_token, last_token)``; ``analyse`` turns them i
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -255,13 +256,32 @@ def find_hedges(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
     yield from matched
 
 
-def phrases(sent: SpacySpan, wanted: frozenset[str], kind: str) -> Iterator[Found]:
+@functools.cache
+def _by_first_word(
+    wanted: frozenset[str], min_words: int
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of ``min_words`` or more words as word tuples, indexed by their first word
+    (longest first)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(wanted, key=lambda p: (-len(p.split()), p)):
+        parts = tuple(phrase.split())
+        if len(parts) >= max(min_words, 1):
+            index.setdefault(parts[0], []).append(parts)
+    return {first: tuple(group) for first, group in index.items()}
+
+
+def phrases(
+    sent: SpacySpan, wanted: frozenset[str], kind: str, min_words: int = 1
+) -> Iterator[Found]:
+    """Every occurrence of a phrase of ``wanted`` (lower-case words; those of at least
+    ``min_words`` words) in the sentence, in one pass over its words."""
+    index = _by_first_word(wanted, min_words)
     words = [t.lower_ for t in sent]
-    for phrase in wanted:
-        parts = phrase.split()
-        n = len(parts)
-        for i in range(len(words) - n + 1):
-            if words[i : i + n] == parts:
+    for i, word in enumerate(words):
+        for parts in index.get(word, ()):
+            n = len(parts)
+            if tuple(words[i : i + n]) == parts:
+                phrase = " ".join(parts)
                 first, last = sent[i], sent[i + n - 1]
                 if phrase == "in part" and (
                     (i > 0 and sent[i - 1].lemma_ == "take")

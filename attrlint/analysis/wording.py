@@ -121,7 +121,7 @@ def find_reportedly(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
     for tok in sent:
         if tok.lower_ in lex.reportedly_terms:
             yield ("reportedly", tok, tok)
-    yield from phrases(sent, frozenset(t for t in lex.reportedly_terms if " " in t), "reportedly")
+    yield from phrases(sent, lex.reportedly_terms, "reportedly", min_words=2)
 
 
 def find_evaluations(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
