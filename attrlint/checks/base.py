@@ -27,6 +27,14 @@ class CheckContext:
                 self, "sourcing", resolve(self.document, self.analysis, self.registry)
             )
 
+    def story_prose(self) -> str:
+        """The prose of the story being checked: the document's, or for a long document analysed
+        in windows, this window's (so that a story-wide search costs the window, not the file)."""
+        blocks = self.document.blocks
+        if not blocks:
+            return self.document.prose
+        return self.document.prose[blocks[0].span.start : blocks[-1].span.end]
+
     def window(self, sentence: int, lead_looks_ahead: bool = False) -> list[Attribution]:
         return self.analysis.window(sentence, lead_looks_ahead)
 

@@ -269,7 +269,7 @@ def _lead_gap(figures: list[Figure]) -> float | None:
 def _horse_race(ctx: CheckContext, words: NumberWords) -> Iterator[Finding]:
     """A "lead" inside the margin of error; a "statistical tie" between unequal figures."""
     analysis = ctx.analysis
-    margin = margin_of_error(ctx.document.prose)
+    margin = margin_of_error(ctx.story_prose())
     for sent in analysis.sentences:
         if sent.heading or sent.quoted_block:
             continue

@@ -38,7 +38,7 @@ def _speakers(attributions: list[Attribution], sourcing: Sourcing | None = None)
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
-    if len(WORD.findall(ctx.document.prose)) < MIN_WORDS:
+    if len(WORD.findall(ctx.story_prose())) < MIN_WORDS:
         return
     attributions = [
         a
@@ -58,7 +58,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         )
         return
     entry = ref.entry
-    stake = entry.stake(ctx.document.prose)  # a story resting on an interested party
+    stake = entry.stake(ctx.story_prose())  # a story resting on an interested party
     yield Finding(
         first.source,
         {"source": source, "entry": entry.id, "kind": entry.kind, "tier": entry.tier},

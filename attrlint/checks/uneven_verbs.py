@@ -273,11 +273,12 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         for s in group
         if not _arbiter(s.attribution, ctx.lexicon)
     ]
+    story = ctx.story_prose()
     for doubter in doubters:
         for other in neutral:
-            if _same(analysis, ctx.document.source, doubter, other):
-                continue
             if abs(other.attribution.sentence - doubter.attribution.sentence) > NEAR:
+                continue
+            if _same(analysis, story, doubter, other):
                 continue
             if not _conflict(analysis, doubter, other):
                 continue
