@@ -78,6 +78,8 @@ class Lexicon:
     approximators: frozenset[str]
     evaluation_terms: frozenset[str]
     record_nouns: frozenset[str]
+    record_measures: frozenset[str]
+    record_periods: frozenset[str]
     wrongdoing_terms: frozenset[str]
     legal_process_terms: frozenset[str]
     anonymity_rationale: frozenset[str]
@@ -96,6 +98,11 @@ class Lexicon:
     editorial_phrases: frozenset[str]
     financial_nouns: frozenset[str]
     market_nouns: frozenset[str]
+
+    @property
+    def record_heads(self) -> frozenset[str]:
+        """Nouns after "record" that make it a claim: "a record high", "a record year"."""
+        return self.record_measures | self.record_periods
 
     def particles(self, lemma: str) -> frozenset[str]:
         return dict(self.cue_particles).get(lemma, frozenset())

@@ -31,33 +31,6 @@ PERCEPTION_OR_SPEECH = frozenset(
     }
 )
 EVER = frozenset({"ever", "yet"})
-# "a record high", "record turnout": the nouns that make "record" a claim (not "record shops").
-RECORD_HEADS = frozenset(
-    {
-        "high",
-        "low",
-        "level",
-        "number",
-        "year",
-        "profit",
-        "loss",
-        "sale",
-        "temperature",
-        "turnout",
-        "price",
-        "figure",
-        "time",
-        "score",
-        "total",
-        "crowd",
-        "attendance",
-        "amount",
-        "sum",
-        "fee",
-        "deficit",
-        "surplus",
-    }
-)
 # Adverbs that also describe manner ("spoke clearly", "clearly visible", "naturally occurring").
 MANNER_READINGS = frozenset({"clearly", "plainly", "naturally", "evidently", "obviously"})
 
@@ -137,7 +110,7 @@ def find_evaluations(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
             lower in lex.record_nouns
             and tok.dep_ in ("amod", "compound", "attr", "dobj", "pobj")
             and (
-                (tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in RECORD_HEADS)
+                (tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in lex.record_heads)
                 or any(c.lower_ in ("a", "new", "all-time") for c in tok.children)
             )
         ):

@@ -72,63 +72,6 @@ MEASURABLE = frozenset(
 QUANTITY_NOUNS = frozenset(
     {"number", "share", "amount", "rise", "fall", "increase", "drop", "loss", "gain", "margin"}
 )
-# What a record measures, when it is named: "record levels", "a record high", "record profits".
-MEASURES = frozenset(
-    {
-        "high",
-        "low",
-        "level",
-        "number",
-        "profit",
-        "loss",
-        "sale",
-        "temperature",
-        "turnout",
-        "price",
-        "figure",
-        "score",
-        "total",
-        "crowd",
-        "attendance",
-        "amount",
-        "sum",
-        "fee",
-        "deficit",
-        "surplus",
-        "revenue",
-        "earning",
-        "export",
-        "import",
-        "output",
-        "demand",
-        "growth",
-        "rate",
-        "value",
-        "viewer",
-        "audience",
-        "visitor",
-        "debt",
-        "investment",
-        "production",
-        "gain",
-        "margin",
-        "payout",
-        "bid",
-        "deal",
-        "transfer",
-        "tally",
-        "run",
-        "streak",
-        "haul",
-        "time",
-        "distance",
-        "height",
-        "speed",
-        "jump",
-        "throw",
-        "lap",
-    }
-)
 # Records kept by a body ("a world record", "the British record") and a "track record".
 KEPT = frozenset(
     {
@@ -220,19 +163,19 @@ def _token(sent: Sentence, start: int) -> Token | None:
     return next((t for t in sent.sent if sent.tok_span(t).start == start), None)
 
 
-def _measured_record(tok: Token) -> bool:
+def _measured_record(tok: Token, measures: frozenset[str]) -> bool:
     """ "record levels", "a record £2bn", "a world record", "a track record": a fact, or no claim."""
     head = tok.head
-    if tok.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in MEASURES:
+    if tok.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in measures:
         return True
     following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if following is not None and following.lemma_.lower() in MEASURES:
+    if following is not None and following.lemma_.lower() in measures:
         return True  # "a record high", parsed as "record" and an adverb
     measured = [a for a in tok.ancestors if a.pos_ in ("NOUN", "PROPN")]
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None:
         measured += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(n.lemma_.lower() in MEASURES for n in measured):
+    if any(n.lemma_.lower() in measures for n in measured):
         return True  # "jobless rate at new record", "the price hit a new record"
     if any(c.lower_ in KEPT or c.lemma_.lower() in KEPT for c in tok.children):
         return True  # "a world record", "his personal record"
@@ -271,7 +214,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             continue
         tok = _token(analysis.sentences[cue.sentence], cue.span.start)
         if tok is not None:
-            if tok.lower_ in records and _measured_record(tok):
+            if tok.lower_ in records and _measured_record(tok, ctx.lexicon.record_measures):
                 continue
             if tok.tag_ == "JJS" and _measurable(tok):
                 continue
