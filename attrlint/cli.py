@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from attrlint import __version__
+from attrlint.cli_options import config_options, no_cache_option, rule_options
 from attrlint.errors import AttrlintError, InputError
 from attrlint.report import FORMATS
 
@@ -89,21 +90,8 @@ def cli() -> None:
     show_default=True,
     help="Colour text output (NO_COLOR is honoured).",
 )
-@click.option(
-    "--config",
-    "config_file",
-    metavar="FILE",
-    help="Use this configuration file instead of discovering one (also ATTRLINT_CONFIG).",
-)
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="RULES",
-    help="Rules to enable: ids, names or families (SRC001, vague-source, SRC, ALL).",
-)
-@click.option("--extend-select", multiple=True, metavar="RULES", help="Rules to enable as well.")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Rules to disable.")
+@config_options
+@rule_options
 @click.option(
     "--fail-level",
     type=click.Choice(["error", "warning", "info"]),
@@ -166,9 +154,7 @@ def cli() -> None:
 @click.option(
     "--prune-baseline", is_flag=True, help="With --baseline: drop entries that no longer match."
 )
-@click.option(
-    "--no-cache", is_flag=True, envvar="ATTRLINT_NO_CACHE", help="Neither read nor write the cache."
-)
+@no_cache_option
 @click.option(
     "--cache-dir",
     metavar="DIR",

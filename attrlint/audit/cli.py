@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from attrlint.cli_options import config_options, no_cache_option, rule_options
+
 COLUMN_FIELDS = ("text", "id", "headline", "author", "desk", "date", "url")
 
 
@@ -52,17 +54,12 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     show_default=True,
     help="What a table's text column holds.",
 )
-@click.option("--config", "config_file", metavar="FILE", help="Use this configuration file.")
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("--select", multiple=True, metavar="RULES", help="Rules to enable.")
-@click.option("--extend-select", multiple=True, metavar="RULES", help="Rules to enable as well.")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Rules to disable.")
+@config_options
+@rule_options
 @click.option("--exclude", multiple=True, metavar="GLOBS", help="Globs to leave out of a folder.")
 @click.option("--extend-exclude", multiple=True, metavar="GLOBS", help="More globs to leave out.")
 @click.option("--model", metavar="NAME", help="spaCy model package.")
-@click.option(
-    "--no-cache", is_flag=True, envvar="ATTRLINT_NO_CACHE", help="Neither read nor write the cache."
-)
+@no_cache_option
 @click.option(
     "--cache-dir",
     metavar="DIR",
