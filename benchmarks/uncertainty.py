@@ -280,6 +280,15 @@ def score_conll(items: Iterable[Item]) -> Score:
     return score
 
 
+def everything_uncertain(items: Iterable[Item]) -> Score:
+    """The score of a predictor that calls every sentence uncertain: the floor that the share of
+    uncertain sentences alone sets for F1."""
+    score = Score()
+    for item in items:
+        score.add(True, item.uncertain)
+    return score
+
+
 def _matched(item: Item) -> list[str]:
     return [f"hedge: {t}" for _, _, t in item.hedges] + item.findings + _others(item)
 
@@ -419,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, items in [*files.items(), ("combined (deduplicated)", list(union.values()))]:
         uncertain = sum(i.uncertain for i in items)
         print(score_conll(items).line(f"{name}: {len(items)} ({uncertain} unc.)"))
+        print(everything_uncertain(items).line("  (every sentence called uncertain)"))
     for name, items in files.items():
         report += conll_errors(f"conll2010 {name}", items)
 
