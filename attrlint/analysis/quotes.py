@@ -15,7 +15,9 @@ DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 OPENING_CONTEXT = " \t\r\n([{—–-/"
+CLOSING_CONTEXT = ".,;:!?)]}"
 MAX_SINGLE = 400  # a single-quoted stretch longer than this is more likely apostrophes
+# and one of a single character is an elision: "rock 'n' roll"
 
 
 def _prev(text: str, i: int) -> str:
@@ -63,7 +65,21 @@ def find_quotes(prose: str, start: int, end: int, block: int) -> list[Quote]:
             elif not _prev(text, i).isspace():
                 close(double, i)
                 double = None
-            elif not _next(text, i).isspace():  # an unbalanced quote: a new one starts here
+            elif _next(text, i).isspace() or _next(text, i) in CLOSING_CONTEXT:
+                # a stray space before the closing mark: '"It was fair, " the mayor said.'
+                stop = i
+                while stop > double + 1 and text[stop - 1].isspace():
+                    stop -= 1
+                quotes.append(
+                    Quote(
+                        Span(start + double, start + i + 1),
+                        Span(start + double + 1, start + max(stop, double + 1)),
+                        block,
+                        closed=True,
+                    )
+                )
+                double = None
+            else:  # an unbalanced quote: a new one starts here
                 stop = i  # it ends at its last word, not at the blank before the new quote
                 while stop > double + 1 and text[stop - 1].isspace():
                     stop -= 1
@@ -92,11 +108,11 @@ def find_quotes(prose: str, start: int, end: int, block: int) -> list[Quote]:
                 single = i
         elif ch in (SINGLE_CLOSE, "'") and single is not None and double is None:
             if not _is_apostrophe(text, i) and not _prev(text, i).isspace():
-                if i - single <= MAX_SINGLE:
+                if 2 < i - single <= MAX_SINGLE:
                     close(single, i)
                 single = None
         elif ch in (SINGLE_CLOSE, "'") and single is not None and not _is_apostrophe(text, i):
-            if not _prev(text, i).isspace() and i - single <= MAX_SINGLE:
+            if not _prev(text, i).isspace() and 2 < i - single <= MAX_SINGLE:
                 close(single, i)
             single = None
     if double is not None:
