@@ -70,13 +70,19 @@ def source_tokens(head: Token) -> list[Token]:
     while i in by_index:
         run.append(by_index[i])
         i += 1
-    while run and (run[0].is_space or run[0].is_punct or run[0].lower_ in LEADING_NOISE):
+    while run and (
+        run[0].is_space
+        or run[0].is_punct
+        or run[0].lower_ in LEADING_NOISE
+        or (run[0].i != head.i and _symbol(run[0]))  # "🌊 Experts", "• Officials"
+    ):
         run.pop(0)
     has_appos = any(t.dep_ == "appos" for t in run)
     opened = sum(t.text == "(" for t in run)
     while run and (
         run[-1].is_space
         or (run[-1].lower_ in TRAILING_NOISE and run[-1].i > head.i)
+        or (run[-1].i > head.i and _symbol(run[-1]) and not run[-1].is_punct)
         or (
             run[-1].is_punct
             and not (has_appos and run[-1].text in (",", *DASHES))
@@ -93,6 +99,11 @@ def source_tokens(head: Token) -> list[Token]:
             if opener is None or opener.text == head.doc[nxt].text or head.doc[nxt].text == ",":
                 run.append(head.doc[nxt])  # the mark that closes the apposition
     return run or [head]
+
+
+def _symbol(tok: Token) -> bool:
+    """A token with no letter or digit in it: an emoji, a bullet, a dingbat."""
+    return not any(ch.isalnum() for ch in tok.text)
 
 
 def _when(tok: Token) -> bool:

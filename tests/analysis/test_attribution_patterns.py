@@ -229,3 +229,15 @@ def test_stances_intentions_and_poll_answers_source_no_claim(
         assert analysis is not None
         assert analysis.attributions, text
         assert analysis.window(0) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("🌊 Experts say the river will rise again this week.", "Experts"),
+        ("• Officials said the bridge would stay shut.", "Officials"),
+        ("Residents 🏠 said the water came in overnight.", "Residents"),
+    ],
+)
+def test_emoji_and_bullets_stay_outside_the_source(found: Found, text: str, source: str) -> None:
+    assert _one(found, text, "said" if "said" in text else "say").source == source
