@@ -29,6 +29,7 @@ from attrlint.analysis.model import (
 )
 from attrlint.analysis.numbers import find_numbers
 from attrlint.analysis.quotes import find_quotes
+from attrlint.analysis.spans import ents
 from attrlint.analysis.speaker_labels import quote_credits, transcript_labels
 from attrlint.analysis.wording import (
     find_boosters,
@@ -103,6 +104,7 @@ def _sentences(
                     heading=block.kind is BlockKind.HEADING,
                     first_in_block=piece.block != last_block,
                     personal=is_personal(sent, functools.partial(_quoted_at, analysis, piece.base)),
+                    entities=tuple(ents(sent)),
                 )
             )
             last_block = piece.block

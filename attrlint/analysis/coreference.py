@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from attrlint.analysis.model import Analysis, Attribution, Quote, SourceKind
-from attrlint.analysis.spans import SentenceIndex, ents
+from attrlint.analysis.spans import SentenceIndex
 
 LOOKBACK = 6  # sentences a pronoun may reach back
 TITLES = re.compile(
@@ -30,7 +30,7 @@ def _people(analysis: Analysis) -> list[tuple[int, int, str]]:
     """(sentence, offset, full name) for every PERSON entity, surnames expanded to full names."""
     found: list[tuple[int, int, str]] = []
     for sent in analysis.sentences:
-        for ent in ents(sent.sent):
+        for ent in sent.entities:
             if ent.label_ != "PERSON":
                 continue
             name = _short_name(ent.text)
@@ -45,7 +45,7 @@ def _organisations(analysis: Analysis) -> list[tuple[int, int, str]]:
     return [
         (sent.index, sent.base + ent.start_char, ent.text.strip())
         for sent in analysis.sentences
-        for ent in ents(sent.sent)
+        for ent in sent.entities
         if ent.label_ == "ORG"
     ]
 

@@ -259,14 +259,18 @@ def find_hedges(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
 @functools.cache
 def _by_first_word(
     wanted: frozenset[str], min_words: int
-) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The phrases of ``min_words`` or more words as word tuples, indexed by their first word
-    (longest first)."""
-    index: dict[str, list[tuple[str, ...]]] = {}
+) -> dict[int, tuple[tuple[str, tuple[int, ...]], ...]]:
+    """The phrases of ``min_words`` or more words, as (phrase, hashes of its words), indexed by
+    the hash of their first word (longest first): spaCy's ``Token.lower`` is that hash, and
+    reading it costs less than decoding ``lower_``."""
+    from spacy.strings import get_string_id
+
+    index: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
     for phrase in sorted(wanted, key=lambda p: (-len(p.split()), p)):
-        parts = tuple(phrase.split())
+        parts = phrase.split()
         if len(parts) >= max(min_words, 1):
-            index.setdefault(parts[0], []).append(parts)
+            hashes = tuple(get_string_id(w) for w in parts)
+            index.setdefault(hashes[0], []).append((" ".join(parts), hashes))
     return {first: tuple(group) for first, group in index.items()}
 
 
@@ -276,16 +280,15 @@ def phrases(
     """Every occurrence of a phrase of ``wanted`` (lower-case words; those of at least
     ``min_words`` words) in the sentence, in one pass over its words."""
     index = _by_first_word(wanted, min_words)
-    words = [t.lower_ for t in sent]
+    words = [t.lower for t in sent]
     for i, word in enumerate(words):
-        for parts in index.get(word, ()):
+        for phrase, parts in index.get(word, ()):
             n = len(parts)
             if tuple(words[i : i + n]) == parts:
-                phrase = " ".join(parts)
                 first, last = sent[i], sent[i + n - 1]
                 if phrase == "in part" and (
                     (i > 0 and sent[i - 1].lemma_ == "take")
-                    or (i + n < len(words) and words[i + n] == "of")
+                    or (i + n < len(words) and sent[i + n].lower_ == "of")
                 ):
                     continue
                 if (

@@ -49,6 +49,7 @@ class Sentence:
     heading: bool
     first_in_block: bool
     personal: bool = False  # the writer speaks as "I", "we" or "you" outside quotes
+    entities: tuple[SpacySpan, ...] = ()  # spans.ents(sent), read once for every use
 
     def tok_span(self, token: Token) -> Span:
         return Span(self.base + token.idx, self.base + token.idx + len(token.text))

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from attrlint.analysis.model import NumberClass, NumberMention, Sentence
-from attrlint.analysis.spans import ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -392,7 +391,7 @@ def _trimmed(span: SpacySpan) -> SpacySpan:
 def find_numbers(sent: Sentence) -> Iterator[NumberMention]:
     """Numeric entities in the sentence, plus number tokens the entity recogniser missed."""
     seen: set[int] = set()
-    for ent in ents(sent.sent):
+    for ent in sent.entities:
         if not any(t.like_num or DIGIT.search(t.text) for t in ent):
             continue
         start, end = ent.start, ent.end
