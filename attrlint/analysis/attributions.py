@@ -17,6 +17,7 @@ from attrlint.analysis.model import Analysis, Attribution, Sentence, SourceKind
 from attrlint.analysis.phrases import (
     agent_of,
     antecedent,
+    misread_modal,
     source_span,
     source_text,
     subject_of,
@@ -242,11 +243,16 @@ def _cue_span(sent: Sentence, verb: Token, lemma: str, lex: Lexicon) -> tuple[Sp
         return None  # "show up", "add up", "turn out": another verb altogether
     doc = verb.doc
     first = verb
+    name = misread_modal(verb)  # "May said": the subject, not part of the cue
     while first.i > sent.sent.start:
         prev = doc[first.i - 1]
-        if prev.head.i == verb.i and (
-            prev.dep_ in ("aux", "auxpass", "neg")
-            or (prev.dep_ == "advmod" and prev.lower_ in lex.cue_adverbs)
+        if (
+            (name is None or prev.i != name.i)
+            and prev.head.i == verb.i
+            and (
+                prev.dep_ in ("aux", "auxpass", "neg")
+                or (prev.dep_ == "advmod" and prev.lower_ in lex.cue_adverbs)
+            )
         ):
             first = prev
         else:
@@ -506,7 +512,8 @@ def _verb_attribution(
         return None
     made = _make(sent, verb, cue, cue_lemma, kind, subj, clausal, relation, lex)
     if referent.i != subj.i:  # the source is "who"; the speaker is the noun it stands for
-        return dataclasses.replace(made, speaker=source_text(sent, referent))
+        speaker = source_text(sent, referent, without=verb).rstrip(" ,;:-–—")
+        return dataclasses.replace(made, speaker=speaker)
     return made
 
 

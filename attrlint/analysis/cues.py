@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from attrlint.analysis.lexicon import Lexicon
+from attrlint.analysis.phrases import misread_modal
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -106,6 +107,9 @@ def _modal_kind(tok: Token, lex: Lexicon) -> str | None:
     if tok.tag_ != "MD" or tok.lower_ not in lex.hedge_modals:
         return None
     verb = tok.head
+    name = misread_modal(verb)
+    if name is not None and name.i == tok.i:
+        return None  # "May said": a name
     if tok.lower_ == "could" and (
         any(c.dep_ == "neg" for c in verb.children)
         or _negative_subject(verb)

@@ -38,12 +38,13 @@ def trimmed(sent: Sentence, tokens: list[Token]) -> Span | None:
     return sent.range_span(words[0], words[-1])
 
 
-def source_tokens(head: Token) -> list[Token]:
-    """The source phrase: the head's subtree without participial and adverbial clauses.
+def source_tokens(head: Token, without: Token | None = None) -> list[Token]:
+    """The source phrase: the head's subtree without participial and adverbial clauses, nor the
+    subtree of ``without`` (the relative clause a "who" speaks in).
 
     An apposition stays ("Flynn, a top Trump surrogate,"), with the comma that closes it.
     """
-    dropped: set[int] = set()
+    dropped: set[int] = set() if without is None else {t.i for t in without.subtree}
     for tok in head.subtree:
         if tok.i != head.i and (
             tok.dep_ in CLAUSAL_MODIFIERS or (tok.dep_ == "acl" and tok.tag_ == "VBG")
@@ -114,8 +115,8 @@ def _when(tok: Token) -> bool:
     return tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME")
 
 
-def source_span(sent: Sentence, head: Token) -> Span:
-    tokens = source_tokens(head)
+def source_span(sent: Sentence, head: Token, without: Token | None = None) -> Span:
+    tokens = source_tokens(head, without)
     span = sent.range_span(tokens[0], tokens[-1])
     text = doc_text(sent.sent, span.start - sent.base, span.end - sent.base)
     start, end = 0, len(text)
@@ -126,8 +127,8 @@ def source_span(sent: Sentence, head: Token) -> Span:
     return Span(span.start + start, span.start + end) if end > start else span
 
 
-def source_text(sent: Sentence, head: Token) -> str:
-    span = source_span(sent, head)
+def source_text(sent: Sentence, head: Token, without: Token | None = None) -> str:
+    span = source_span(sent, head, without)
     return doc_text(sent.sent, span.start - sent.base, span.end - sent.base)
 
 
@@ -152,11 +153,25 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+def misread_modal(verb: Token) -> Token | None:
+    """A name the tagger read as a modal: in "May said ...", "May" hangs from a finite verb,
+    which a modal never does (it takes a bare infinitive: "may say")."""
+    if verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    for child in verb.lefts:
+        if child.dep_ == "aux" and child.tag_ in ("MD", "NNP") and child.text.istitle():
+            return child
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it hangs from ("went on to speculate")."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
+    name = misread_modal(verb)
+    if name is not None:
+        return name
     node = verb
     for _ in range(3):
         if node.dep_ not in ("conj", "xcomp", "pcomp", "prep", "advcl") or node.head.i == node.i:

@@ -241,3 +241,33 @@ def test_stances_intentions_and_poll_answers_source_no_claim(
 )
 def test_emoji_and_bullets_stay_outside_the_source(found: Found, text: str, source: str) -> None:
     assert _one(found, text, "said" if "said" in text else "say").source == source
+
+
+@pytest.mark.parametrize("name", ["May", "Will"])
+def test_a_name_read_as_a_modal_is_the_speaker_not_a_hedge(
+    lint_result: Callable[..., FileResult], name: str
+) -> None:
+    text = f"Officials met on Friday. {name} said the harbour plan would go ahead."
+    result = lint_result(text, ["ALL"])
+    assert result.analysis is not None
+    (said,) = [a for a in result.analysis.attributions if text[a.cue.start : a.cue.end] == "said"]
+    assert said.source is not None and text[said.source.start : said.source.end] == name
+    assert not [c for c in result.analysis.cues if c.text == name]
+    assert not [d for d in result.diagnostics if d.rule == "HDG001"]
+
+
+def test_the_modal_may_is_still_a_hedge(lint_result: Callable[..., FileResult]) -> None:
+    result = lint_result("The harbour plan may go ahead next year.", ["HDG001"])
+    assert [d.rule for d in result.diagnostics] == ["HDG001"]
+
+
+def test_who_speaks_for_the_noun_without_its_own_clause(
+    lint_result: Callable[..., FileResult],
+) -> None:
+    text = "The prize went to the harbour master, Ines Marlow, who said the crew had earned it."
+    result = lint_result(text)
+    assert result.analysis is not None
+    (said,) = [a for a in result.analysis.attributions if text[a.cue.start : a.cue.end] == "said"]
+    assert said.speaker is not None
+    assert "Ines Marlow" in said.speaker and "said" not in said.speaker
+    assert not said.speaker.endswith(",")
