@@ -146,7 +146,7 @@ def analyse(
     analysis.attributions.extend(transcript_labels(document, analysis.sentences, lex))
     analysis.attributions.extend(quote_credits(document, analysis.quotes, analysis.sentences))
     analysis.attributions.sort(key=lambda a: (a.sentence, a.cue.start))
-    resolve_speakers(analysis)
+    resolve_speakers(analysis, lex)
     link_quotes(analysis)
     for sent in analysis.sentences:
         analysis.numbers.extend(find_numbers(sent))

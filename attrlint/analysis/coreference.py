@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from attrlint.analysis.lexicon import Lexicon
 from attrlint.analysis.model import Analysis, Attribution, Quote, SourceKind
 from attrlint.analysis.spans import SentenceIndex
 
@@ -54,31 +55,6 @@ def _short_name(text: str) -> str:
     return TITLES.sub("", text.strip()).strip()
 
 
-COMPANY_NOUNS = frozenset(
-    {
-        "company",
-        "firm",
-        "group",
-        "business",
-        "bank",
-        "club",
-        "carrier",
-        "airline",
-        "retailer",
-        "insurer",
-        "broadcaster",
-        "newspaper",
-        "network",
-        "charity",
-        "union",
-        "party",
-        "agency",
-        "council",
-        "authority",
-    }
-)
-
-
 def _surname_of(attribution: Attribution, people: list[tuple[int, int, str]]) -> str | None:
     """The full name of an unnamed-looking source whose head word is the surname of a person the
     story names, before or after ("Groening recently heaped praise ..., saying")."""
@@ -95,11 +71,25 @@ def _surname_of(attribution: Attribution, people: list[tuple[int, int, str]]) ->
     return min(names)[1] if names else None
 
 
+def _fits(noun: str, name: str, lex: Lexicon) -> bool:
+    """Whether "the <noun>" can stand for the organisation ``name``: "the council" for "Avon
+    Council", "the company" for "Acme Ltd" but not for "Harbour Trust"."""
+    words = {w.strip(".,'’").lower() for w in name.split()}
+    if noun in words:
+        return True
+    if words & lex.named_body_nouns:
+        return False
+    if noun in lex.acronym_body_nouns and name.isupper() and name.isalpha():
+        return True  # "the union" for "PCS", "the party" for "SNP"
+    return noun not in lex.named_body_nouns
+
+
 def _resolve(
     attribution: Attribution,
     previous: list[Attribution],
     people: list[tuple[int, int, str]],
     organisations: list[tuple[int, int, str]],
+    lex: Lexicon,
 ) -> Attribution:
     text = attribution.source_text.strip()
     lower = text.lower()
@@ -110,9 +100,11 @@ def _resolve(
     if inside and attribution.kind is SourceKind.NAMED_PERSON:  # "its owner Lena Fisk"
         return dataclasses.replace(attribution, speaker=inside[0])
     words = lower.split()
-    if len(words) == 2 and words[0] in ("the", "this", "that") and words[1] in COMPANY_NOUNS:
+    if len(words) == 2 and words[0] in ("the", "this", "that") and words[1] in lex.body_nouns:
         for sentence, offset, name in reversed(organisations):  # "the company" after "Acme"
-            if offset < here and attribution.sentence - sentence <= LOOKBACK:
+            if attribution.sentence - sentence > LOOKBACK:
+                break
+            if offset < here and _fits(words[1], name, lex):
                 return dataclasses.replace(attribution, speaker=name)
     if lower in PERSON_PRONOUNS:
         # the most recent named person: credited with a statement, or just mentioned
@@ -172,13 +164,13 @@ def _resolve(
     return dataclasses.replace(attribution, speaker=short or text)
 
 
-def resolve_speakers(analysis: Analysis) -> None:
+def resolve_speakers(analysis: Analysis, lex: Lexicon) -> None:
     """Fill ``Attribution.speaker`` for every attribution, in document order."""
     people = _people(analysis)
     organisations = _organisations(analysis)
     resolved: list[Attribution] = []
     for attribution in analysis.attributions:
-        resolved.append(_resolve(attribution, resolved, people, organisations))
+        resolved.append(_resolve(attribution, resolved, people, organisations, lex))
     analysis.attributions = resolved
 
 

@@ -271,3 +271,40 @@ def test_who_speaks_for_the_noun_without_its_own_clause(
     assert said.speaker is not None
     assert "Ines Marlow" in said.speaker and "said" not in said.speaker
     assert not said.speaker.endswith(",")
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Acme Ltd bought the pier from Harbour Trust last year. The company said it would "
+            "reopen the pier.",
+            ["Acme Ltd"],
+        ),
+        (
+            "Acme Ltd bought the pier from Harbour Trust last year. The council said the sale "
+            "was lawful.",
+            ["The council"],
+        ),
+        (
+            "Acme Ltd asked Avon County Council for a licence. The council said it would decide "
+            "in May.",
+            ["Avon County Council"],
+        ),
+    ],
+)
+def test_the_company_stands_for_an_organisation_of_its_kind(
+    lint_result: Callable[..., FileResult], text: str, speakers: list[str]
+) -> None:
+    result = lint_result(text)
+    assert result.analysis is not None
+    said = [a for a in result.analysis.attributions if text[a.cue.start : a.cue.end] == "said"]
+    assert [a.speaker for a in said] == speakers
+
+
+def test_the_union_may_stand_for_its_acronym(lint_result: Callable[..., FileResult]) -> None:
+    text = "Staff at the port joined the RMT in March. The union said a strike was likely."
+    result = lint_result(text)
+    assert result.analysis is not None
+    said = [a for a in result.analysis.attributions if text[a.cue.start : a.cue.end] == "said"]
+    assert [a.speaker for a in said] == ["RMT"]
