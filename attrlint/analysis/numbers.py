@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from attrlint.analysis.model import NumberClass, NumberMention, Sentence
+from attrlint.types import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -179,10 +180,21 @@ def _is_age(span: SpacySpan) -> bool:
         return True
     if any(AGE_AFTER.search(t.text) for t in span):
         return True
-    # "Jane Smith, 45, said": a number between commas right after a name
+    # "Jane Smith, 45, said", "The striker, 23, scored": a number between commas right after a
+    # name, or a whole number of years after a noun for a person
     if before is not None and after is not None and before.text == "," and after.text == ",":
         prev = doc[span.start - 2] if span.start > 1 else None
-        return prev is not None and (prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN")
+        if prev is None:
+            return False
+        if prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN":
+            return True
+        return (
+            prev.pos_ == "NOUN"
+            and prev.tag_ == "NN"
+            and len(span) == 1
+            and span[0].text.isdigit()
+            and 0 < int(span[0].text) <= 120
+        )
     return False
 
 
@@ -303,10 +315,26 @@ def _event(span: SpacySpan) -> bool:
     doc = span.doc
     last = doc[span.end - 1]
     after = doc[span.end] if span.end < len(doc) else None
-    metric = last.lower_ in ("m", "km") or (
-        last.lower_.endswith(("m", "km")) and last.text[0].isdigit()
+    unit = last.lower_.rstrip(".")
+    metric = unit in ("m", "km") or (unit.endswith(("m", "km")) and last.text[0].isdigit())
+    if not metric:
+        return False
+    if after is not None and after.lower_ in EVENT_NOUNS:
+        return True
+    # "finished third in the 400m": the distance is the noun itself, after "the"
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (
+        before is not None
+        and before.lower_ == "the"
+        and (
+            after is None
+            or last.text.endswith(".")  # "the 10,000m." (the tokenizer keeps the full stop)
+            or after.is_punct
+            or after.is_space
+            or bool(after.is_sent_start)
+            or after.pos_ in ("ADP", "CCONJ")
+        )
     )
-    return metric and after is not None and after.lower_ in EVENT_NOUNS
 
 
 def _classify(span: SpacySpan, label: str) -> NumberClass:
@@ -363,9 +391,13 @@ def _mention(sent: Sentence, span: SpacySpan, label: str) -> NumberMention:
     ):
         span = doc[span.start - 1 : span.end]  # "Around 9,000": the approximation is the figure's
     words = list(span)
+    where = sent.range_span(words[0], words[-1])
+    text = span.text
+    if len(text) > 1 and text.endswith(".") and text[-2].isalnum():  # "400m." ending a sentence
+        where, text = Span(where.start, where.end - 1), text[:-1]
     return NumberMention(
-        span=sent.range_span(words[0], words[-1]),
-        text=span.text,
+        span=where,
+        text=text,
         cls=_classify(span, label),
         sentence=sent.index,
         value=_value(span),

@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 FLAGGED = [
+    # ATR001: a distance run is still a figure, without the full stop that ends the sentence
+    ("ATR001", "The ferry carried 1,200 passengers a day.", "1,200"),
+    ("ATR001", "The new track runs for 400m.", "400m"),
     # (rule, text, excerpt that must be flagged)
     (
         "ATR001",
@@ -52,6 +55,10 @@ FLAGGED = [
 ]
 
 NOT_FLAGGED = [
+    # ATR001: ages after a noun for a person, and races named by their distance
+    ("ATR001", "The goalkeeper, 31, signed a new contract on Friday."),
+    ("ATR001", "She finished third in the 800m and won the 400m."),
+    ("ATR001", "He dropped out of the 10,000m. Britain's relay team won bronze."),
     # (rule, text): each one a pattern that produced a false alarm
     ("SRC007", "The minister is among those who have called for an apology."),
     ("SRC007", "For those who like their gadgets small, the new phone is a treat."),
