@@ -72,6 +72,21 @@ def _carried(ctx: CheckContext, sentence: int) -> bool:
     return False
 
 
+def _closed_by_document(ctx: CheckContext, sentence: int) -> bool:
+    """The next attribution in the paragraph is a report, survey or data set: "Of those asked,
+    59% were men ... . Ownership doubled in a year, the survey found." -- figures that lead up to
+    their source in one paragraph rest on it."""
+    analysis = ctx.analysis
+    block = analysis.sentences[sentence].block
+    for later in range(sentence + 1, len(analysis.sentences)):
+        if analysis.sentences[later].block != block:
+            return False
+        found = analysis.sourcing(later)
+        if found:
+            return found[0].kind is SourceKind.DOCUMENT
+    return False
+
+
 def check(ctx: CheckContext) -> Iterator[Finding]:
     analysis = ctx.analysis
     attributed: set[str] = set()
@@ -94,7 +109,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         if any(a.source is not None and a.source.contains(number.span) for a in window):
             continue  # the figure is part of the source: "two officials said"
         if _public_record(ctx, number, sent, words) or (
-            not window and _carried(ctx, number.sentence)
+            not window
+            and (_carried(ctx, number.sentence) or _closed_by_document(ctx, number.sentence))
         ):
             continue
         flagged.add(number.value)

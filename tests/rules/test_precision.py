@@ -9,6 +9,12 @@ FLAGGED = [
     # ATR001: a distance run is still a figure, without the full stop that ends the sentence
     ("ATR001", "The ferry carried 1,200 passengers a day.", "1,200"),
     ("ATR001", "The new track runs for 400m.", "400m"),
+    (
+        "ATR001",
+        "The storm reached the coast on Monday. About 4,000 homes in the town flooded overnight. "
+        "The mayor, Ines Marlow, said help was coming.",
+        "About 4,000",
+    ),
     # (rule, text, excerpt that must be flagged)
     (
         "ATR001",
@@ -59,6 +65,12 @@ NOT_FLAGGED = [
     ("ATR001", "The goalkeeper, 31, signed a new contract on Friday."),
     ("ATR001", "She finished third in the 800m and won the 400m."),
     ("ATR001", "He dropped out of the 10,000m. Britain's relay team won bronze."),
+    # ATR001: figures leading up to their report in one paragraph rest on it
+    (
+        "ATR001",
+        "The storm reached the coast on Monday. About 4,000 homes in the town flooded overnight. "
+        "Help was on its way, a council report said.",
+    ),
     # (rule, text): each one a pattern that produced a false alarm
     ("SRC007", "The minister is among those who have called for an apology."),
     ("SRC007", "For those who like their gadgets small, the new phone is a treat."),
