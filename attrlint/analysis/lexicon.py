@@ -101,6 +101,7 @@ class Lexicon:
     editorial_phrases: frozenset[str]
     financial_nouns: frozenset[str]
     market_nouns: frozenset[str]
+    tally_nouns: frozenset[str]
 
     @property
     def record_heads(self) -> frozenset[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from attrlint.analysis import Attribution, NumberClass, NumberMention, Sentence, SourceKind
-from attrlint.analysis.spans import ents
 from attrlint.checks.base import CheckContext, Finding
 
 RECORD_CLASSES = (NumberClass.MONEY, NumberClass.PERCENT, NumberClass.COUNT)
@@ -41,6 +40,8 @@ def _public_record(
     """
     if number.cls not in RECORD_CLASSES:
         return False
+    if number.cls is NumberClass.COUNT and _tally(ctx, number, sent):
+        return True
     words = seen.get(sent.index)
     if words is None:  # once per sentence: a sentence may hold thousands of figures
         words = seen[sent.index] = {t.lemma_.lower() for t in sent.sent} | {
@@ -52,9 +53,19 @@ def _public_record(
         return False
     previous = ctx.analysis.sentences[sent.index - 1] if sent.index > 0 else None
     nearby = [sent] + ([previous] if previous is not None else [])
-    return any(e.label_ == "ORG" for s in nearby for e in ents(s.sent)) or bool(
+    return any(e.label_ == "ORG" for s in nearby for e in s.entities) or bool(
         words & COMPANY_WORDS
     )
+
+
+def _tally(ctx: CheckContext, number: NumberMention, sent: Sentence) -> bool:
+    """A count of a record-book tally: "made 49 appearances", "12 nominations", "45 caps"."""
+    last = next(
+        (t for t in sent.sent if sent.tok_span(t).end == number.span.end and t.like_num), None
+    )
+    if last is None or last.dep_ != "nummod":
+        return False
+    return last.head.lemma_.lower() in ctx.lexicon.tally_nouns
 
 
 def _carried(ctx: CheckContext, sentence: int) -> bool:

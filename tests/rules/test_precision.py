@@ -65,6 +65,9 @@ NOT_FLAGGED = [
     ("ATR001", "The goalkeeper, 31, signed a new contract on Friday."),
     ("ATR001", "She finished third in the 800m and won the 400m."),
     ("ATR001", "He dropped out of the 10,000m. Britain's relay team won bronze."),
+    # ATR001: record-book tallies
+    ("ATR001", "The lock forward won 61 caps before he retired in June."),
+    ("ATR001", "The drama has received 12 nominations for the festival's awards."),
     # ATR001: figures leading up to their report in one paragraph rest on it
     (
         "ATR001",
