@@ -203,6 +203,8 @@ def _is_name(span: SpacySpan) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in NAME_PREFIXES:
         return True
+    if len(span) > 1 and span[0].lower_ in NAME_PREFIXES:
+        return True  # "at number 19": the recogniser took the label in
     # "Boeing 737", "Windows 95", "Apollo 11": a proper noun directly before, not a month
     if (
         before is not None
@@ -321,11 +323,11 @@ def _event(span: SpacySpan) -> bool:
         return False
     if after is not None and after.lower_ in EVENT_NOUNS:
         return True
-    # "finished third in the 400m": the distance is the noun itself, after "the"
+    # "finished third in the 400m", "the men's 800m": the distance is the noun itself
     before = doc[span.start - 1] if span.start > 0 else None
     return (
         before is not None
-        and before.lower_ == "the"
+        and before.lower_ in ("the", "'s", "’s")
         and (
             after is None
             or last.text.endswith(".")  # "the 10,000m." (the tokenizer keeps the full stop)

@@ -111,6 +111,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             continue
         if ctx.document.source[sent.span.end - 1 : sent.span.end] == "?":
             continue  # a question asserts nothing
+        if not any(t.is_alpha for t in sent.sent):
+            continue  # a figure standing alone (a table cell, an attendance line) asserts nothing
         window = ctx.window(number.sentence, lead_looks_ahead=True)
         if any(a.kind.identified for a in window):
             attributed.add(number.value)

@@ -65,6 +65,9 @@ NOT_FLAGGED = [
     ("ATR001", "The goalkeeper, 31, signed a new contract on Friday."),
     ("ATR001", "She finished third in the 800m and won the 400m."),
     ("ATR001", "He dropped out of the 10,000m. Britain's relay team won bronze."),
+    ("ATR001", "The women's 1500m was run in heavy rain."),
+    ("ATR001", "The album entered the chart at number 19 on Sunday."),
+    ("ATR001", "Attendance\n\n8,661"),
     # ATR001: record-book tallies
     ("ATR001", "The lock forward won 61 caps before he retired in June."),
     ("ATR001", "The drama has received 12 nominations for the festival's awards."),
