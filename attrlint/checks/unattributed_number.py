@@ -53,9 +53,7 @@ def _public_record(
         return False
     previous = ctx.analysis.sentences[sent.index - 1] if sent.index > 0 else None
     nearby = [sent] + ([previous] if previous is not None else [])
-    return any(e.label_ == "ORG" for s in nearby for e in s.entities) or bool(
-        words & COMPANY_WORDS
-    )
+    return any(e.label_ == "ORG" for s in nearby for e in s.entities) or bool(words & COMPANY_WORDS)
 
 
 def _tally(ctx: CheckContext, number: NumberMention, sent: Sentence) -> bool:
