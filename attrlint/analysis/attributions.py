@@ -24,7 +24,7 @@ from attrlint.analysis.phrases import (
     subtree_span,
     trimmed,
 )
-from attrlint.analysis.sources import classify
+from attrlint.analysis.sources import age_noun, classify
 from attrlint.analysis.spans import doc_text
 from attrlint.types import Span
 
@@ -333,6 +333,8 @@ def _stranded_subject(verb: Token) -> Token | None:
         while i >= 0 and doc[i].text != "(":
             i -= 1
         i -= 1
+    if i >= 0 and doc[i].text == ",":
+        i = _named_before_aside(verb, i)
     if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN") or doc[i].ent_type_ in ("DATE", "TIME"):
         return None
     found = doc[i]
@@ -344,6 +346,24 @@ def _stranded_subject(verb: Token) -> Token | None:
         else:
             break
     return found if found.i < verb.i and not found.is_ancestor(verb) else None
+
+
+ASIDE = 14  # words an aside between a speaker and "said" may run to
+
+
+def _named_before_aside(verb: Token, comma: int) -> int:
+    """ "..., Jake Sullivan, said", "... Ann Bell, wearing a yellow coat, said": the last word of
+    the person named before the aside that ends at ``comma``, or -1. Never across a quotation
+    mark, a sentence start or another comma-free stretch longer than an aside."""
+    doc = verb.doc
+    start = max(verb.sent.start, comma - ASIDE)
+    for j in range(comma - 1, start - 1, -1):
+        tok = doc[j]
+        if tok.is_quote or tok.text in (";", ":"):
+            return -1
+        if tok.ent_type_ == "PERSON" and (j + 1 >= len(doc) or doc[j + 1].ent_type_ != "PERSON"):
+            return j if doc[j + 1].text == "," else -1
+    return -1
 
 
 def _asked_about(verb: Token) -> bool:
@@ -404,7 +424,12 @@ def _verb_attribution(
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if relation != "intention" and not quoted and not passive and _to_infinitive_only(verb):
         relation = "intention"  # "agreed to lease", "promised to build": an undertaking
-    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    finite = verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
+    if (
+        verb.tag_ == "VBN"
+        and not finite  # "Trump joked that ...", with "joked" tagged as a participle
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
         # a participle: "photos alleged to be of her", "the figures cited"; but "a plan
         # criticised by the unions" credits the unions
         agent = agent_of(verb) if verb.dep_ == "acl" and relation != "evidence" else None
@@ -454,7 +479,10 @@ def _verb_attribution(
     if (
         subj.lemma_.lower() in lex.non_speaker_subjects
         or subj.like_num
-        or subj.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+        or (
+            subj.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+            and not age_noun(subj)
+        )
     ):
         return None
     if subj.lower_ == "it" and lemma not in lex.core_speech_verbs:

@@ -24,6 +24,7 @@ TITLES = re.compile(
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 THING_PRONOUNS = frozenset({"it"})
+AGE_REFERENCE = re.compile(r"the \d+-year-old")  # stands for the person last named, as "he" does
 BODIES = (SourceKind.NAMED_ORGANISATION, SourceKind.INSTITUTION, SourceKind.DOCUMENT)
 
 
@@ -106,7 +107,7 @@ def _resolve(
                 break
             if offset < here and _fits(words[1], name, lex):
                 return dataclasses.replace(attribution, speaker=name)
-    if lower in PERSON_PRONOUNS:
+    if lower in PERSON_PRONOUNS or AGE_REFERENCE.fullmatch(lower):
         # the most recent named person: credited with a statement, or just mentioned
         best: tuple[int, str] | None = None
         for earlier in reversed(previous):

@@ -76,10 +76,17 @@ def _affiliated(head: Token) -> bool:
     return False
 
 
+def age_noun(tok: Token) -> bool:
+    """ "the 46-year-old": a person named by age (the recogniser tags it as a date)."""
+    return tok.lower_ in ("old", "olds") and any(t.lower_ == "year" for t in tok.lefts)
+
+
 def classify(head: Token, lex: Lexicon) -> SourceKind:
     """The kind of source whose syntactic head is ``head``."""
     lower = head.lower_
     lemma = head.lemma_.lower()
+    if age_noun(head) and any(c.lower_ == "the" for c in head.lefts):
+        return SourceKind.NAMED_PERSON  # "the 46-year-old": someone the story has named
     phrase = " ".join(t.lower_ for t in head.subtree)
     if any(p in phrase for p in ANONYMITY_PHRASES):
         return SourceKind.ANONYMOUS

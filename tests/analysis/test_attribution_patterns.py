@@ -308,3 +308,42 @@ def test_the_union_may_stand_for_its_acronym(lint_result: Callable[..., FileResu
     assert result.analysis is not None
     said = [a for a in result.analysis.attributions if text[a.cue.start : a.cue.end] == "said"]
     assert [a.speaker for a in said] == ["RMT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "kind"),
+    [
+        # a person named by age, which the recogniser tags as a date
+        (
+            "Ann Lee runs the kiosk. “The harbour is our best asset,” said the 46-year-old.",
+            "said",
+            "the 46-year-old",
+            "named_person",
+        ),
+        # a speaker the parser left behind an aside
+        (
+            "“We had better summers,” local trader Ann Bell, wearing a yellow coat, said quietly.",
+            "said",
+            "local trader Ann Bell",
+            "named_person",
+        ),
+    ],
+)
+def test_speakers_the_parser_left_without_a_subject(
+    found: Found, text: str, cue: str, source: str, kind: str
+) -> None:
+    hit = _one(found, text, cue)
+    assert (hit.source, hit.kind) == (source, kind)
+
+
+def test_a_speaker_named_by_age_is_the_person_named_before(
+    lint_result: Callable[..., FileResult],
+) -> None:
+    text = "Ann Lee runs the kiosk. “The harbour is our best asset,” said the 46-year-old."
+    result = lint_result(text)
+    assert result.analysis is not None
+    assert [a.speaker for a in result.analysis.attributions] == ["Ann Lee"]
+
+
+def test_no_speaker_is_taken_from_inside_an_aside_without_a_verb(found: Found) -> None:
+    assert found("After meeting Ann Bell, the pier reopened on Monday.") == []
