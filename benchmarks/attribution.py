@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from attrlint.analysis import ParsedBlock, analyse, load_lexicon
+from attrlint.analysis import Analysis, ParsedBlock, analyse, load_lexicon
 from attrlint.document import load_document
 from attrlint.document.model import Document
 from attrlint.engine import _pieces
@@ -187,7 +187,7 @@ def main() -> int:
     t_parse = t_analyse = 0.0
     words = 0
     errors: list[str] = []
-    cache: dict[str, tuple[object, object]] = {}
+    cache: dict[str, tuple[Document, Analysis]] = {}
     for ann in anns:
         article = ann.stem.rsplit("_", 1)[0]
         text = (args.split / "text" / f"{article}.txt").read_text("utf-8")
@@ -202,7 +202,7 @@ def main() -> int:
             cache[article] = (document, analysis)
         document, analysis = cache[article]
         pred: dict[str, list[Span]] = {role: [] for role in ROLES}
-        for a in analysis.attributions:  # type: ignore[attr-defined]
+        for a in analysis.attributions:
             if a.relation in args.skip:
                 continue  # "citation": the far end of a "citing" chain; PolNeAR credits the one who cites
             for role in ROLES:
@@ -215,10 +215,10 @@ def main() -> int:
             counts[role]["pred"] += len(pred[role])
             counts[role]["exact"] += match(pred[role], g, exact=True)
             counts[role]["overlap"] += match(pred[role], g, exact=False)
-        by_source = {(a.source.start, a.source.end): a for a in analysis.attributions if a.source}  # type: ignore[attr-defined]
+        by_source = {(a.source.start, a.source.end): a for a in analysis.attributions if a.source}
         entities = {
             (s.base + e.start_char, s.base + e.end_char): e.label_
-            for s in analysis.sentences  # type: ignore[attr-defined]
+            for s in analysis.sentences
             for e in s.sent.ents
         }
         for span, text_ in zip(gold.source, gold.source_text, strict=True):

@@ -261,11 +261,11 @@ def main() -> int:
         gold_sources = {g.source for g in gold if g.source is not None}
         for a in preds:
             key = f"{a.relation} {a.cue_lemma}"
-            hit = a.source is not None and (a.source.start, a.source.end) in gold_sources
+            right = int(a.source is not None and (a.source.start, a.source.end) in gold_sources)
             c["predicted by lemma"][key] += 1
-            c["source exact by lemma"][key] += hit
+            c["source exact by lemma"][key] += right
             c["predicted by relation"][a.relation] += 1
-            c["source exact by relation"][a.relation] += hit
+            c["source exact by relation"][a.relation] += right
             if not any(overlaps((a.cue.start, a.cue.end), g.cue) for g in gold):
                 c["spurious cue relation"][a.relation] += 1
                 c["spurious cue lemma"][f"{a.relation} {a.cue_lemma}"] += 1

@@ -132,7 +132,7 @@ async def over_lsp(article: Path, repeat: int, edits: int) -> None:
     client = LanguageClient("attrlint-benchmark", "1")
     arrived: dict[int | None, asyncio.Event] = {}
 
-    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)  # type: ignore[untyped-decorator]
     def published(params: types.PublishDiagnosticsParams) -> None:
         arrived.setdefault(params.version, asyncio.Event()).set()
 
@@ -190,7 +190,7 @@ async def over_lsp(article: Path, repeat: int, edits: int) -> None:
         rss1 = rss_mib(server.pid)
         await client.shutdown_async(None)
         client.exit(None)
-        await client.stop()
+        await client.stop()  # type: ignore[no-untyped-call]
     print("over LSP (didChange → publishDiagnostics, debounce 0):")
     print(f"  first diagnostics after didOpen (model load): {first * 1000:7.0f} ms")
     print(f"  every paragraph edited, median of {repeat}:      {_median_ms(full):7.1f} ms")
