@@ -68,6 +68,11 @@ NOT_FLAGGED = [
     ("ATR001", "The women's 1500m was run in heavy rain."),
     ("ATR001", "The album entered the chart at number 19 on Sunday."),
     ("ATR001", "Attendance\n\n8,661"),
+    # ATR001: a company's head count is its own public figure
+    (
+        "ATR001",
+        "The storm reached the coast on Monday. Acme Ltd employs 77,000 people in 30 countries.",
+    ),
     # ATR001: record-book tallies
     ("ATR001", "The lock forward won 61 caps before he retired in June."),
     ("ATR001", "The drama has received 12 nominations for the festival's awards."),
