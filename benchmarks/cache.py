@@ -20,21 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-
-def _articles(corpus: Path, count: int) -> list[Path]:
-    """``count`` decodable articles spread across the corpus (every n-th in path order)."""
-    files = sorted(p for p in corpus.rglob("*.txt") if p.name[0].isdigit())
-    step = max(1, len(files) // count)
-    chosen: list[Path] = []
-    for path in files[::step]:
-        try:
-            path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        chosen.append(path)
-        if len(chosen) == count:
-            break
-    return chosen
+from speed import articles  # the same spread of UTF-8 articles as the speed benchmark
 
 
 def _run(command: list[str], env: dict[str, str]) -> tuple[float, str]:
@@ -52,7 +38,7 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    articles = _articles(args.corpus, args.files)
+    chosen = articles(args.corpus, args.files)
     with tempfile.TemporaryDirectory(prefix="attrlint-bench-") as scratch:
         # Bytecode is cached as an installed or used checkout would have it, but in the scratch
         # folder (PYTHONDONTWRITEBYTECODE would otherwise make every run recompile attrlint).
@@ -66,7 +52,7 @@ def main() -> int:
             "--cache-dir",
             str(Path(scratch, "c")),
         ]
-        command += [str(p) for p in articles]
+        command += [str(p) for p in chosen]
         cold, expected = _run(command, env)
         warm = []
         for _ in range(args.repeat):
@@ -75,7 +61,7 @@ def main() -> int:
                 sys.exit("a cached run printed something other than the cold run")
             warm.append(elapsed)
     median = statistics.median(warm)
-    print(f"{len(articles)} articles from {args.corpus}")
+    print(f"{len(chosen)} articles from {args.corpus}")
     print(f"cold run:   {cold:.3f} s")
     print(f"cached run: {median:.3f} s median, {min(warm):.3f} s best of {len(warm)}")
     print(f"ratio:      {100 * median / cold:.1f} % of the cold run")

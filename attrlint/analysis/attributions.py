@@ -361,7 +361,7 @@ def _named_before_aside(verb: Token, comma: int) -> int:
         tok = doc[j]
         if tok.is_quote or tok.text in (";", ":"):
             return -1
-        if tok.ent_type_ == "PERSON" and (j + 1 >= len(doc) or doc[j + 1].ent_type_ != "PERSON"):
+        if tok.ent_type_ == "PERSON" and doc[j + 1].ent_type_ != "PERSON":  # j + 1 <= comma
             return j if doc[j + 1].text == "," else -1
     return -1
 

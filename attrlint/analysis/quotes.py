@@ -37,6 +37,15 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return _next(text, i).isalnum()
 
 
+def _words_end(text: str, opened: int, at: int) -> int:
+    """Where the quote opened at ``opened`` stops, given a mark at ``at`` after white space: at
+    the end of its last word (never before the character after the opening mark)."""
+    stop = at
+    while stop > opened + 1 and text[stop - 1].isspace():
+        stop -= 1
+    return max(stop, opened + 1)
+
+
 def find_quotes(prose: str, start: int, end: int, block: int) -> list[Quote]:
     """The quotes in ``prose[start:end]``, with spans in source offsets."""
     raw = prose[start:end]
@@ -65,33 +74,16 @@ def find_quotes(prose: str, start: int, end: int, block: int) -> list[Quote]:
             elif not _prev(text, i).isspace():
                 close(double, i)
                 double = None
-            elif _next(text, i).isspace() or _next(text, i) in CLOSING_CONTEXT:
-                # a stray space before the closing mark: '"It was fair, " the mayor said.'
-                stop = i
-                while stop > double + 1 and text[stop - 1].isspace():
-                    stop -= 1
-                quotes.append(
-                    Quote(
-                        Span(start + double, start + i + 1),
-                        Span(start + double + 1, start + max(stop, double + 1)),
-                        block,
-                        closed=True,
-                    )
-                )
-                double = None
-            else:  # an unbalanced quote: a new one starts here
-                stop = i  # it ends at its last word, not at the blank before the new quote
-                while stop > double + 1 and text[stop - 1].isspace():
-                    stop -= 1
-                quotes.append(
-                    Quote(
-                        Span(start + double, start + max(stop, double + 1)),
-                        Span(start + double + 1, start + max(stop, double + 1)),
-                        block,
-                        closed=False,
-                    )
-                )
-                double = i
+            else:
+                words_end = start + _words_end(text, double, i)  # not the blank before the mark
+                content = Span(start + double + 1, words_end)
+                if _next(text, i).isspace() or _next(text, i) in CLOSING_CONTEXT:
+                    # a stray space before the closing mark: '"It was fair, " the mayor said.'
+                    quotes.append(Quote(Span(start + double, start + i + 1), content, block, True))
+                    double = None
+                else:  # an unbalanced quote: it ends at its last word, and a new one starts here
+                    quotes.append(Quote(Span(start + double, words_end), content, block, False))
+                    double = i
         elif ch in DOUBLE_OPEN and double is None:
             double = i
         elif ch in DOUBLE_CLOSE and double is not None:
