@@ -37,6 +37,16 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return _next(text, i).isalnum()
 
 
+def _closes_mistyped(text: str, opened: int, i: int) -> bool:
+    """An opening curly mark at ``i`` that can only be closing the quote opened at ``opened``:
+    it follows punctuation ending the quoted words and comes before a space."""
+    return (
+        i > opened + 1
+        and _prev(text, i) in ".,;:!?"
+        and (_next(text, i).isspace() or _next(text, i) in CLOSING_CONTEXT)
+    )
+
+
 def _words_end(text: str, opened: int, at: int) -> int:
     """Where the quote opened at ``opened`` stops, given a mark at ``at`` after white space: at
     the end of its last word (never before the character after the opening mark)."""
@@ -86,6 +96,9 @@ def find_quotes(prose: str, start: int, end: int, block: int) -> list[Quote]:
                     double = i
         elif ch in DOUBLE_OPEN and double is None:
             double = i
+        elif ch in DOUBLE_OPEN and double is not None and _closes_mistyped(text, double, i):
+            close(double, i)  # an opening mark typed for a closing one: '“It's unusual,“ said'
+            double = None
         elif ch in DOUBLE_CLOSE and double is not None:
             close(double, i)
             double = None

@@ -38,6 +38,14 @@ def test_an_unbalanced_mark_starts_a_new_quote() -> None:
     assert quoted('"We tried. "It failed," he said.') == ["We tried.", "It failed,"]
 
 
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote() -> None:
+    assert quoted("“It is unusual,“ said Ann Bell. “It is hard.”") == [
+        "It is unusual,",
+        "It is hard.",
+    ]
+    assert quoted("“It is late“ for “reform”.") == ["It is late“ for “reform"]  # no mark before
+
+
 def test_apostrophes_open_no_quote() -> None:
     for text in (
         "The workers' union met in the '90s.",
