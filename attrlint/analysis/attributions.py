@@ -348,6 +348,31 @@ def _stranded_subject(verb: Token) -> Token | None:
     return found if found.i < verb.i and not found.is_ancestor(verb) else None
 
 
+NAME_PARTS = frozenset({"det", "compound", "amod", "nummod", "flat", "poss", "case", "punct"})
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after an inverted verb that the parser hung on a later verb ('"...," said
+    David Brock, a confidant who heads ...'): the noun phrase that starts right after the verb,
+    when a quotation mark or a comma comes right before it."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ") or verb.i == verb.sent.start or verb.i + 1 >= verb.sent.end:
+        return None
+    if not (doc[verb.i - 1].is_quote or doc[verb.i - 1].text == ","):
+        return None
+    j = verb.i + 1  # the first word of the phrase that is not a determiner or modifier
+    while j < verb.sent.end and doc[j].dep_ in NAME_PARTS and not doc[j].is_punct:
+        j += 1
+    if j == verb.sent.end:
+        return None
+    found = doc[j]
+    if any(not found.i >= doc[k].head.i > verb.i for k in range(verb.i + 1, j)):
+        return None  # a modifier of some other word
+    if found.pos_ not in ("PROPN", "NOUN") or found.head.i == verb.i or found.is_ancestor(verb):
+        return None
+    return found if found.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "npadvmod") else None
+
+
 ASIDE = 14  # words an aside between a speaker and "said" may run to
 
 
@@ -464,7 +489,12 @@ def _verb_attribution(
                 sent, verb, cue, cue_lemma, SourceKind.NONE, None, has_clause, relation, lex
             )
         return None
-    subj = subject_of(verb) or _modified(verb, lex) or _stranded_subject(verb)
+    subj = (
+        subject_of(verb)
+        or _modified(verb, lex)
+        or _stranded_subject(verb)
+        or _inverted_subject(verb)
+    )
     if subj is None or subj.lower_ in ("there", "this", "what"):
         return None
     if subj.lower_ in ("that", "which") and not (

@@ -165,10 +165,12 @@ def misread_modal(verb: Token) -> Token | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or that of the verb it hangs from ("went on to speculate")."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    """The verb's subject, or that of the verb it hangs from ("went on to speculate"). Of two
+    subjects the parser gives one verb ('"... the foundation, ..." said a person close to her'),
+    the one nearer the verb."""
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return min(subjects, key=lambda child: abs(child.i - verb.i))
     name = misread_modal(verb)
     if name is not None:
         return name

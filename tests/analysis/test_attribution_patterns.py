@@ -327,6 +327,14 @@ def test_the_union_may_stand_for_its_acronym(lint_result: Callable[..., FileResu
             "local trader Ann Bell",
             "named_person",
         ),
+        # the parser gives "said" two subjects, one inside the quote: the nearer one speaks
+        (
+            "“The fault lies with the cost, the timing, all the old worries,” said a person close"
+            " to the Lopez campaign.",
+            "said",
+            "a person close to the Lopez campaign",
+            "anonymous",
+        ),
     ],
 )
 def test_speakers_the_parser_left_without_a_subject(
@@ -347,3 +355,14 @@ def test_a_speaker_named_by_age_is_the_person_named_before(
 
 def test_no_speaker_is_taken_from_inside_an_aside_without_a_verb(found: Found) -> None:
     assert found("After meeting Ann Bell, the pier reopened on Monday.") == []
+
+
+def test_a_speaker_after_an_inverted_said_that_the_parser_hung_on_a_later_verb(
+    found: Found,
+) -> None:
+    text = (
+        "“We lost everything in the flood,” said the farmer, who like others on the lane asked"
+        " not to be named."
+    )
+    hit = _one(found, text, "said")
+    assert hit.source is not None and hit.source.startswith("the farmer")
