@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from attrlint.analysis import Analysis, ParsedBlock, analyse, load_lexicon
+from attrlint.analysis import Analysis, Attribution, ParsedBlock, analyse, load_lexicon
 from attrlint.document import load_document
 from attrlint.document.model import Document
 from attrlint.engine import _pieces
@@ -130,6 +130,27 @@ def match(pred: list[Span], gold: list[Span], exact: bool) -> int:
     return hits
 
 
+SCOPES = {
+    "outermost": "outermost attributions (PolNeAR's scheme: one whose cue lies inside another's "
+    "content is left out)",
+    "all": "every attribution, nested ones included",
+}
+
+
+def nested(attributions: list[Attribution]) -> set[int]:
+    """The ids of attributions whose cue lies inside another attribution's content ("Police said
+    a witness told them ..."): PolNeAR annotates the outer one only."""
+    contents = [(id(a), a.content) for a in attributions if a.content is not None]
+    return {
+        id(a)
+        for a in attributions
+        if any(
+            other != id(a) and c.start <= a.cue.start and a.cue.end <= c.end
+            for other, c in contents
+        )
+    }
+
+
 def prf(hits: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = hits / n_pred if n_pred else 0.0
     r = hits / n_gold if n_gold else 0.0
@@ -201,20 +222,25 @@ def main() -> int:
             words += len(text.split())
             cache[article] = (document, analysis)
         document, analysis = cache[article]
-        pred: dict[str, list[Span]] = {role: [] for role in ROLES}
-        for a in analysis.attributions:
-            if a.relation in args.skip:
-                continue  # "citation": the far end of a "citing" chain; PolNeAR credits the one who cites
+        # "citation": the far end of a "citing" chain; PolNeAR credits the one who cites
+        scored = [a for a in analysis.attributions if a.relation not in args.skip]
+        inner = nested(scored)
+        for scope in SCOPES:
+            pred: dict[str, list[Span]] = {role: [] for role in ROLES}
+            for a in scored:
+                if scope == "outermost" and id(a) in inner:
+                    continue
+                for role in ROLES:
+                    span = getattr(a, role)
+                    if span is not None:
+                        pred[role].append((span.start, span.end))
             for role in ROLES:
-                span = getattr(a, role)
-                if span is not None:
-                    pred[role].append((span.start, span.end))
-        for role in ROLES:
-            g = getattr(gold, role)
-            counts[role]["gold"] += len(g)
-            counts[role]["pred"] += len(pred[role])
-            counts[role]["exact"] += match(pred[role], g, exact=True)
-            counts[role]["overlap"] += match(pred[role], g, exact=False)
+                g = getattr(gold, role)
+                tally = counts[f"{scope} {role}"]
+                tally["gold"] += len(g)
+                tally["pred"] += len(pred[role])
+                tally["exact"] += match(pred[role], g, exact=True)
+                tally["overlap"] += match(pred[role], g, exact=False)
         by_source = {(a.source.start, a.source.end): a for a in analysis.attributions if a.source}
         entities = {
             (s.base + e.start_char, s.base + e.end_char): e.label_
@@ -232,7 +258,7 @@ def main() -> int:
                     if args.errors:
                         errors.append(f"KIND {expected}->{found.kind.value}\t{text_}")
         if args.errors:
-            predicted = set(pred["source"])
+            predicted = {(a.source.start, a.source.end) for a in scored if a.source}
             for span, text_ in zip(gold.source, gold.source_text, strict=True):
                 if span not in predicted:
                     errors.append(
@@ -242,14 +268,17 @@ def main() -> int:
             for span in predicted - gold_set:
                 errors.append(f"SPUR {ann.stem}\t{text[span[0] : span[1]]}")
     print(f"{len(anns)} annotation files, {len(cache)} articles, {words} words")
-    print(f"{'role':<8} {'gold':>5} {'pred':>5}  {'exact P/R/F1':>20}  {'overlap P/R/F1':>20}")
-    for role in ROLES:
-        c = counts[role]
-        e = prf(c["exact"], c["pred"], c["gold"])
-        o = prf(c["overlap"], c["pred"], c["gold"])
-        print(
-            f"{role:<8} {c['gold']:>5} {c['pred']:>5}  {e[0]:6.1f}{e[1]:7.1f}{e[2]:7.1f}  {o[0]:6.1f}{o[1]:7.1f}{o[2]:7.1f}"
-        )
+    for scope in SCOPES:
+        print(f"\n{SCOPES[scope]}")
+        print(f"{'role':<8} {'gold':>5} {'pred':>5}  {'exact P/R/F1':>20}  {'overlap P/R/F1':>20}")
+        for role in ROLES:
+            c = counts[f"{scope} {role}"]
+            e = prf(c["exact"], c["pred"], c["gold"])
+            o = prf(c["overlap"], c["pred"], c["gold"])
+            print(
+                f"{role:<8} {c['gold']:>5} {c['pred']:>5}  {e[0]:6.1f}{e[1]:7.1f}{e[2]:7.1f}  {o[0]:6.1f}{o[1]:7.1f}{o[2]:7.1f}"
+            )
+    print()
     if kinds["checked"]:
         print(
             f"source kind right on {kinds['right']}/{kinds['checked']} checkable gold sources "
