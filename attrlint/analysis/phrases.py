@@ -139,6 +139,9 @@ def antecedent(subject: Token, verb: Token) -> Token:
     return subject
 
 
+MANNER_NOUNS = frozenset({"name", "phone", "telephone", "email", "e-mail", "letter", "video"})
+
+
 def agent_of(verb: Token) -> Token | None:
     """The by-agent of a passive cue, also when the parser hung it lower ("reported as X by Y")."""
     for child in verb.subtree:
@@ -148,8 +151,12 @@ def agent_of(verb: Token) -> Token | None:
             and (child.dep_ == "agent" or child.head.i == verb.i or child.head.dep_ == "pcomp")
         ):
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.ent_type_ not in TIME_LABELS:
-                    return grandchild  # "by 2007" is a deadline, not an agent
+                if (
+                    grandchild.dep_ == "pobj"
+                    and grandchild.ent_type_ not in TIME_LABELS
+                    and grandchild.lower_ not in MANNER_NOUNS
+                ):
+                    return grandchild  # "by 2007" is a deadline, "by name" a manner: no agent
     return None
 
 

@@ -366,3 +366,5 @@ def test_a_speaker_after_an_inverted_said_that_the_parser_hung_on_a_later_verb(
     )
     hit = _one(found, text, "said")
     assert hit.source is not None and hit.source.startswith("the farmer")
+    # "to be named" / "to be quoted by name": a manner, not someone who quotes
+    assert "name" not in [a.source for a in found(text.replace("named", "quoted by name"))]
