@@ -412,6 +412,26 @@ def _modified(verb: Token, lex: Lexicon) -> Token | None:
     return head if aside and _agentive(head, lex) else None
 
 
+def _publisher(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb of putting out a document that a participle describes, when someone is its
+    subject: "issued a statement saying", "released an ad accusing", "put out a memo arguing"."""
+    document = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or document.dep_ != "dobj":
+        return None
+    put = document.head
+    lemma = verb_lemma(put)
+    if not (lemma in PUBLISHING_VERBS or (lemma == "put" and _has_particle(put, "out"))):
+        return None
+    if not (_documentary(document, lex) or document.lemma_.lower() in PUBLISHED_NOUNS):
+        return None
+    subj = subject_of(put)
+    return put if subj is not None and _agentive(subj, lex) else None
+
+
+def _has_particle(verb: Token, particle: str) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
+
+
 def _published(verb: Token, lex: Lexicon) -> bool:
     """ "issued a statement", "released a new ad": the object is something put out to be read."""
     return any(
@@ -489,8 +509,13 @@ def _verb_attribution(
                 sent, verb, cue, cue_lemma, SourceKind.NONE, None, has_clause, relation, lex
             )
         return None
+    publisher = _publisher(verb, lex)
+    if publisher is not None:  # "the senator issued a statement saying ...": the senator says
+        group = _cue_span(sent, publisher, verb_lemma(publisher), lex)
+        if group is not None:
+            cue = Span(group[0].start, cue.end)
     subj = (
-        subject_of(verb)
+        (subject_of(publisher) if publisher is not None else subject_of(verb))
         or _modified(verb, lex)
         or _stranded_subject(verb)
         or _inverted_subject(verb)
@@ -681,7 +706,18 @@ def find_attributions(sent: Sentence, analysis: Analysis, lex: Lexicon) -> Itera
             found.source_head is not None and analysis.in_quote(found.source_head)
         ):  # a subject borrowed from inside a quote is the quote's, not the speaker
             verbal.append(found)
-    yield from verbal
+    # "put out a memo arguing" holds "put out": keep the longer cue of one source
+    yield from (
+        a
+        for a in verbal
+        if not any(
+            b is not a
+            and b.source == a.source
+            and b.cue.start <= a.cue.start
+            and a.cue.end < b.cue.end
+            for b in verbal
+        )
+    )
     for noun in nominal:
         if not any(v.source and noun.source and v.source.overlaps(noun.source) for v in verbal):
             yield noun

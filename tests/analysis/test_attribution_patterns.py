@@ -368,3 +368,24 @@ def test_a_speaker_after_an_inverted_said_that_the_parser_hung_on_a_later_verb(
     assert hit.source is not None and hit.source.startswith("the farmer")
     # "to be named" / "to be quoted by name": a manner, not someone who quotes
     assert "name" not in [a.source for a in found(text.replace("named", "quoted by name"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "Senator Ann Ruiz issued a statement saying the plan was dead.",
+            "Senator Ann Ruiz",
+            "issued a statement saying",
+        ),
+        (
+            "The council put out a memo arguing that the bridge was safe.",
+            "The council",
+            "put out a memo arguing",
+        ),
+    ],
+)
+def test_who_puts_out_a_document_says_what_it_says(
+    found: Found, text: str, source: str, cue: str
+) -> None:
+    assert [(a.source, a.cue) for a in found(text)] == [(source, cue)]
