@@ -49,12 +49,26 @@ def _is_tag(verb: Token) -> bool:
         return False
     if verb.dep_ == "parataxis":
         return True
+    if _as_clause(verb):
+        return True
     before = verb.left_edge.i - 1
     return (
         verb.dep_ in TAG_DEPS
         and verb.i > verb.head.i
         and before >= 0
         and verb.doc[before].text in TAG_MARKS
+    )
+
+
+def _as_clause(verb: Token) -> bool:
+    """ "As the mayor noted, ...", "The bridge is old, as she has said": the clause the verb
+    hangs from is what was said. Not "as he knew the area well" (an object of its own)."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
+        and not any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") and c.lower_ != "it" for c in verb.children
+        )
     )
 
 

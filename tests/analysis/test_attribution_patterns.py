@@ -208,6 +208,7 @@ NOT_ATTRIBUTION = [
     ("The coach ordered the player home.", "ordered"),
     ("The firm claimed the title last year.", "claimed"),
     ("The department issued new passports.", "issued"),  # not something to be read
+    ("As he knew the valley well, he drove.", "knew"),  # "as" with an object of its own
 ]
 
 
@@ -389,3 +390,16 @@ def test_who_puts_out_a_document_says_what_it_says(
     found: Found, text: str, source: str, cue: str
 ) -> None:
     assert [(a.source, a.cue) for a in found(text)] == [(source, cue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ("As Ms Ruiz noted last week, the bridge is old.", "Ms Ruiz", "noted", "the bridge is old"),
+        ("The bridge is old, as Ms Ruiz has said.", "Ms Ruiz", "has said", "The bridge is old"),
+    ],
+)
+def test_an_as_clause_attributes_the_clause_it_hangs_from(
+    found: Found, text: str, source: str, cue: str, content: str
+) -> None:
+    assert [(a.source, a.cue, a.content) for a in found(text)] == [(source, cue, content)]
