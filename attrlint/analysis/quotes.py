@@ -103,7 +103,8 @@ def find_quotes(prose: str, start: int, end: int, block: int) -> list[Quote]:
             close(double, i)
             double = None
         elif ch in SINGLE_OPEN or (ch == "'" and single is None):
-            decade = ch == "'" and text[i + 1 : i + 3].isdigit()  # the '90s
+            # a year cut short: the '90s, in ‘08 (not a quote opening on a number: ‘100 days’)
+            decade = text[i + 1 : i + 3].isdigit() and not text[i + 3 : i + 4].isdigit()
             if (
                 single is None
                 and not decade

@@ -55,6 +55,12 @@ def test_apostrophes_open_no_quote() -> None:
         assert quoted(text) == [], text
 
 
+def test_a_year_cut_short_opens_no_quote() -> None:
+    text = "Ann Bell said in ‘08 that voters were “tired of the ‘blame game’ and more,” she added."
+    assert quoted(text) == ["tired of the ‘blame game’ and more,"]
+    assert quoted("He called it ‘100 days of chaos’ on Monday.") == ["100 days of chaos"]
+
+
 def test_single_quotes_close_within_the_paragraph() -> None:
     assert quoted("The board called it 'a fair price' on Monday.") == ["a fair price"]
 
