@@ -462,7 +462,7 @@ def find_weasels(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
             if (
                 not specific
                 and tok.tag_ in ("NNS", "NN")
-                and (tok.tag_ == "NNS" or tok.lower_ in ("research", "science", "evidence", "data"))
+                and (tok.tag_ == "NNS" or tok.lower_ in lex.mass_evidence_nouns)
             ):
                 first = min(
                     [tok, *[c for c in tok.children if c.dep_ in ("amod", "det")]],

@@ -50,6 +50,7 @@ class Lexicon:
     people_nouns: frozenset[str]
     opinion_verbs: frozenset[str]
     weasel_evidence_nouns: frozenset[str]
+    mass_evidence_nouns: frozenset[str]
     weasel_evidence_verbs: frozenset[str]
     passive_it_participles: frozenset[str]
     passive_to_participles: frozenset[str]

@@ -114,7 +114,7 @@ def classify(head: Token, lex: Lexicon) -> SourceKind:
             if c.dep_ in ("det", "poss", "compound", "nummod", "prep", "appos", "acl")
             and c.lower_ not in ("some", "many", "several", "most", "numerous")
         ]
-        if not specific and (head.tag_ == "NNS" or lemma in ("research", "evidence", "data")):
+        if not specific and (head.tag_ == "NNS" or lemma in lex.mass_evidence_nouns):
             return SourceKind.VAGUE_GROUP  # "studies show", "research suggests"
         return SourceKind.DOCUMENT
     if lemma in lex.institution_nouns or lower in lex.institution_nouns:
