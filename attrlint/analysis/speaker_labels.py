@@ -21,8 +21,9 @@ from attrlint.types import Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# An upper-case name of one to four words, then a colon, at the start of a paragraph.
-LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):[ \t]+(?=\S)")
+# An upper-case name of one to four words, then a colon, at the start of a paragraph (a single
+# letter counts only as an interview's "Q:" or "A:").
+LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]+){0,3}):[ \t]+(?=\S)")
 # A capitalised name of one to five words (a lower-case word may follow the first: "Clinton camp"),
 # then a colon, at the start of a paragraph or of a bulleted one ("- Blackburn boss Mark Hughes:").
 HEADLINE = re.compile(r"(?:[-–—•*][ \t]+)?[\"“]?([A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,4}):[ \t]+(?=\S)")
@@ -48,8 +49,23 @@ def _label_head(sent: Sentence, name: Span) -> Token | None:
     return heads[0] if len(heads) == 1 else None
 
 
+def _names(sentences: list[Sentence]) -> frozenset[str]:
+    """Every word of the story's person names: "Matthews" is a name if "Chris Matthews" is one."""
+    return frozenset(
+        word
+        for sent in sentences
+        for ent in sent.entities
+        if ent.label_ == "PERSON"
+        for word in ent.text.split()
+    )
+
+
 def _headline_label(
-    document: Document, block_start: int, sentences: list[Sentence], lex: Lexicon
+    document: Document,
+    block_start: int,
+    sentences: list[Sentence],
+    lex: Lexicon,
+    names: frozenset[str],
 ) -> Attribution | None:
     """ "Graham: Trump's rhetoric is destroying the party" -- the name, then what it said."""
     match = HEADLINE.match(document.prose, block_start)
@@ -61,11 +77,17 @@ def _headline_label(
     sent = sentences[index]
     name = Span(match.start(1), match.end(1))
     head = _label_head(sent, name)
-    if head is None or head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ in ("DATE", "TIME"):
+    if head is None:
         return None
-    kind = classify(head, lex)
+    if head.text in names and len(name) == len(head.text):
+        kind = SourceKind.NAMED_PERSON  # "Lopez: ...", a surname of the story's, mistagged
+    elif head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ in ("DATE", "TIME"):
+        return None
+    else:
+        kind = classify(head, lex)
     if kind in (SourceKind.NONE, SourceKind.ANONYMOUS) or (
         head.pos_ == "NOUN"
+        and kind is not SourceKind.NAMED_PERSON
         and head.lemma_.lower() not in lex.document_nouns | lex.institution_nouns
     ):
         return None  # "Why it matters:", "Bottom line:" name no one
@@ -86,20 +108,34 @@ def _headline_label(
     )
 
 
+def _interview(document: Document) -> bool:
+    """Questions and answers labelled "Q:" and "A:": an interview printed as it went."""
+    labels = {
+        match.group(1)
+        for block in document.blocks
+        if (match := LABEL.match(document.prose, block.span.start)) is not None
+    }
+    return {"Q", "A"} <= labels
+
+
 def transcript_labels(
     document: Document, sentences: list[Sentence], lex: Lexicon
 ) -> Iterator[Attribution]:
+    names = _names(sentences)
+    interview = _interview(document)
     for block in document.blocks:
         match = LABEL.match(document.prose, block.span.start)
         if match is None:
-            headline = _headline_label(document, block.span.start, sentences, lex)
+            headline = _headline_label(document, block.span.start, sentences, lex, names)
             if headline is not None:
                 yield headline
             continue
         if match.group(1).lower().rstrip(".") in lex.not_speaker_labels:
             continue
-        if len(match.group(1).replace(".", "")) < 2:
-            continue  # "Q:" and "A:" name no one
+        if len(match.group(1).replace(".", "")) < 2 and not (
+            interview and match.group(1) in ("Q", "A")
+        ):
+            continue  # a lone "A:" names no one, but in an interview it is the one who answers
         index = _sentence_at(sentences, match.start(1))
         if index is None:
             continue

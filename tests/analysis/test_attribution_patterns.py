@@ -180,6 +180,28 @@ def test_headline_label_credits_the_name_before_the_colon(found: Found) -> None:
 
 def test_a_heading_phrase_is_no_label(found: Found) -> None:
     assert found("Why it matters: The budget is late again this year.\n") == []
+    assert found("Steps to take:\n\nA: Open the box and check the seal.\n") == []
+
+
+def test_a_surname_label_the_tagger_misreads_is_the_person_named_before(found: Found) -> None:
+    text = "Chris Marlow hosted Tina Lopez.\n\nLopez: Well, nobody saw that coming.\n"
+    seen = _one(found, text, ":")
+    assert (seen.source, seen.kind, seen.content) == (
+        "Lopez",
+        "named_person",
+        "Well, nobody saw that coming.",
+    )
+
+
+def test_an_interview_labels_its_questions_and_answers(found: Found) -> None:
+    text = (
+        "Ann Bell ran the camp for a year.\n\nQ: How did it go?\n\n"
+        "A: The council probably spent 300,000 pounds on it.\n"
+    )
+    assert [(a.source, a.cue, a.content) for a in found(text)] == [
+        ("Q", ":", "How did it go?"),
+        ("A", ":", "The council probably spent 300,000 pounds on it."),
+    ]
 
 
 def test_a_name_the_parser_left_without_its_verb_still_speaks(found: Found) -> None:

@@ -63,6 +63,11 @@ FLAGGED = [
 ]
 
 NOT_FLAGGED = [
+    # ATR001: an interview's answer is the interviewee's, not the reporter's
+    (
+        "ATR001",
+        "Ann Bell ran the camp.\n\nQ: How did it go?\n\nA: The council spent 300,000 pounds on it.",
+    ),
     # ATR001: a figure in the clause an "as" clause credits
     ("ATR001", "As the council noted, 300 homes were flooded."),
     # ATR001: ages after a noun for a person, and races named by their distance
