@@ -405,6 +405,27 @@ def _named_before_aside(verb: Token, comma: int) -> int:
     return -1
 
 
+def _name_before_role(subj: Token) -> Token | None:
+    """The first word of the person named right before a bare role that the parser made the
+    subject ("a development Tom Reyes, researcher on ..., sees as"): the person speaks."""
+    doc = subj.doc
+    comma = subj.left_edge.i - 1
+    if (
+        subj.pos_ != "NOUN"
+        or comma - 1 < subj.sent.start
+        or doc[comma].text != ","
+        or any(c.dep_ in ("det", "poss") for c in subj.children)
+    ):
+        return None
+    last = doc[comma - 1]
+    if last.ent_type_ != "PERSON":
+        return None
+    first = last
+    while first.i > subj.sent.start and first.ent_iob_ == "I":
+        first = doc[first.i - 1]
+    return first
+
+
 def _asked_about(verb: Token) -> bool:
     return verb.lemma_ == "ask" and any(
         c.dep_ == "prep" and c.lower_ in ("about", "whether") for c in verb.children
@@ -607,6 +628,13 @@ def _verb_attribution(
         and kind in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.NONE)
     ):
         return None
+    name = _name_before_role(subj)
+    if name is not None:  # "Tom Reyes, researcher on ..., sees": Tom Reyes, with his role
+        made = _make(
+            sent, verb, cue, cue_lemma, SourceKind.NAMED_PERSON, name, clausal, relation, lex
+        )
+        span = Span(sent.tok_span(name).start, source_span(sent, subj).end)
+        return dataclasses.replace(made, source=span, source_text=_text(sent, span))
     made = _make(sent, verb, cue, cue_lemma, kind, subj, clausal, relation, lex)
     if referent.i != subj.i:  # the source is "who"; the speaker is the noun it stands for
         speaker = source_text(sent, referent, without=verb).rstrip(" ,;:-–—")

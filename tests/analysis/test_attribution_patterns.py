@@ -376,6 +376,22 @@ def test_a_speaker_named_by_age_is_the_person_named_before(
     assert [a.speaker for a in result.analysis.attributions] == ["Ann Lee"]
 
 
+def test_a_person_named_before_a_bare_role_that_the_parser_made_the_subject(
+    lint_result: Callable[..., FileResult],
+) -> None:
+    text = (
+        "It is a development Tom Reyes, researcher on Chile - Peru relations and contributor to"
+        " The Record, Lima Times and Andes News sees as “significant from a historical point of"
+        " view” though hardly surprising."
+    )
+    result = lint_result(text)
+    assert result.analysis is not None
+    (seen,) = result.analysis.attributions
+    assert (seen.kind.value, seen.speaker) == ("named_person", "Tom Reyes")
+    assert seen.source_text.startswith("Tom Reyes, researcher on Chile")
+    assert seen.source_text.endswith("Andes News")
+
+
 def test_no_speaker_is_taken_from_inside_an_aside_without_a_verb(found: Found) -> None:
     assert found("After meeting Ann Bell, the pier reopened on Monday.") == []
 
