@@ -382,9 +382,20 @@ def _inverted_subject(verb: Token) -> Token | None:
     found = doc[j]
     if any(not found.i >= doc[k].head.i > verb.i for k in range(verb.i + 1, j)):
         return None  # a modifier of some other word
-    if found.pos_ not in ("PROPN", "NOUN") or found.head.i == verb.i or found.is_ancestor(verb):
+    if found.pos_ not in ("PROPN", "NOUN") or found.is_ancestor(verb):
         return None
+    if found.head.i == verb.i:
+        # '"...," added another Vermont Democrat': read as the object of a verb that takes none
+        # beside the clause it reports
+        inverted = verb_lemma(verb) in INVERTED_VERBS and any(
+            c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
+        )
+        return found if inverted and found.dep_ == "dobj" else None
     return found if found.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "npadvmod") else None
+
+
+# Verbs whose speaker may follow them ('"...," added X') and that never take a person as object.
+INVERTED_VERBS = frozenset({"say", "add", "write", "explain", "reply", "continue"})
 
 
 ASIDE = 14  # words an aside between a speaker and "said" may run to

@@ -40,6 +40,7 @@ BODY_NOUNS = frozenset(
         "bank",
     }
 )
+ONE_OF = frozenset({"a", "an", "another", "one"})
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "two", "three", "several"})
 
 
@@ -105,6 +106,12 @@ def classify(head: Token, lex: Lexicon) -> SourceKind:
             return SourceKind.NAMED_PERSON
         if child.dep_ == "appos" and _named(child):
             return SourceKind.NAMED_ORGANISATION
+    if (
+        head.ent_type_ == "NORP"
+        and head.tag_ in ("NN", "NNP")
+        and any(c.dep_ == "det" and c.lower_ in ONE_OF for c in head.children)
+    ):
+        return SourceKind.ANONYMOUS  # "a Vermont Democrat", "another Republican": one unnamed
     if head.ent_type_ in ORG_LABELS or head.pos_ == "PROPN":
         return SourceKind.NAMED_ORGANISATION
     if lemma in lex.document_nouns or lower in lex.document_nouns:

@@ -396,6 +396,28 @@ def test_no_speaker_is_taken_from_inside_an_aside_without_a_verb(found: Found) -
     assert found("After meeting Ann Bell, the pier reopened on Monday.") == []
 
 
+def test_an_inverted_speaker_read_as_the_object_of_added(found: Found) -> None:
+    text = (
+        "“There are more candidates in the race this year, many of whom have lived there for"
+        " months,” added another Vermont Democrat."
+    )
+    hit = _one(found, text, "added")
+    assert (hit.source, hit.kind) == ("another Vermont Democrat", "anonymous")
+    assert [(a.source, a.cue) for a in found("She said the words.")] == [("She", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A Vermont Democrat said the race was open.", "anonymous"),  # one unnamed member
+        ("Another Republican said the race was open.", "anonymous"),
+        ("The Vermont Democratic Party said the race was open.", "named_organisation"),
+    ],
+)
+def test_one_unnamed_member_of_a_party_is_anonymous(found: Found, text: str, kind: str) -> None:
+    assert _one(found, text, "said").kind == kind
+
+
 def test_a_speaker_after_an_inverted_said_that_the_parser_hung_on_a_later_verb(
     found: Found,
 ) -> None:
