@@ -728,6 +728,54 @@ def _document_owner(sent: Sentence, tok: Token, lex: Lexicon) -> Attribution | N
     return dataclasses.replace(found, kind=SourceKind.DOCUMENT, cue_lemma=tok.lemma_.lower())
 
 
+# Evidence verbs the tagger may read as nouns when they close a sentence ("a trade show").
+CLOSING_EVIDENCE = frozenset({"show", "shows", "suggest", "suggests"})
+CLOSING_PHRASE = 12  # words the source before a closing "show" may run to
+
+
+def _closing_show(sent: Sentence, tok: Token, lex: Lexicon) -> Attribution | None:
+    """ "The economy grew 8.1%, figures from the trade ministry show.": a closing "show" the tagger
+    read as a noun. After a comma, a document noun and its owner, and before the full stop, it is
+    the evidence verb; the clause before the comma is what it shows."""
+    doc = tok.doc
+    end = sent.sent.end
+    if tok.lower_ not in CLOSING_EVIDENCE or any(
+        not doc[i].is_punct for i in range(tok.i + 1, end)
+    ):
+        return None
+    comma = next((i for i in range(tok.i - 1, sent.sent.start, -1) if doc[i].text == ","), None)
+    if comma is None or comma + 1 >= tok.i:
+        return None
+    phrase = doc[comma + 1 : tok.i]
+    head = next((t for t in phrase if _documentary(t, lex)), None)
+    if (
+        head is None
+        or len(phrase) > CLOSING_PHRASE
+        or any(
+            t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PART") for t in phrase if t.i < head.i
+        )
+    ):
+        return None  # "official figures from ...", "the latest ONS data", not "as the bank"
+    source = sent.range_span(phrase[0], phrase[-1])
+    first = doc[sent.sent.start]
+    return Attribution(
+        cue=sent.tok_span(tok),
+        cue_lemma="show" if tok.lower_.startswith("show") else "suggest",
+        sentence=sent.index,
+        kind=classify(head, lex),
+        source=source,
+        content=trimmed(sent, list(doc[first.i : comma])),
+        source_text=_text(sent, source),
+        cue_text=tok.text,
+        source_head=sent.tok_span(head),
+        source_lemma=head.lemma_.lower(),
+        cue_tag="VBP",
+        verb=sent.tok_span(tok),
+        clausal=True,
+        relation="evidence",
+    )
+
+
 def find_attributions(sent: Sentence, analysis: Analysis, lex: Lexicon) -> Iterator[Attribution]:
     """Every attribution cue in one sentence, skipping cues inside quoted speech."""
     quotes = analysis.quotes_overlapping(sent.span)
@@ -749,6 +797,10 @@ def find_attributions(sent: Sentence, analysis: Analysis, lex: Lexicon) -> Itera
             if cited is not None:  # "media, citing NIS sources, reported": the chain's far end
                 verbal.append(cited)
         elif tok.pos_ == "NOUN":
+            closing = _closing_show(sent, tok, lex)
+            if closing is not None:
+                verbal.append(closing)
+                continue
             found = _document_owner(sent, tok, lex)
             if found is not None:
                 nominal.append(found)

@@ -463,3 +463,17 @@ def test_an_as_clause_attributes_the_clause_it_hangs_from(
     found: Found, text: str, source: str, cue: str, content: str
 ) -> None:
     assert [(a.source, a.cue, a.content) for a in found(text)] == [(source, cue, content)]
+
+
+def test_a_closing_show_the_tagger_reads_as_a_noun(found: Found) -> None:
+    text = "Ticket sales rose by 4.1% last year, figures from the trade ministry show."
+    assert [(a.source, a.cue, a.content, a.kind, a.relation) for a in found(text)] == [
+        (
+            "figures from the trade ministry",
+            "show",
+            "Ticket sales rose by 4.1% last year",
+            "document",
+            "evidence",
+        )
+    ]
+    assert found("The town voted to close the pier, an act the trade show.") == []

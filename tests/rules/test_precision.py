@@ -63,6 +63,8 @@ FLAGGED = [
 ]
 
 NOT_FLAGGED = [
+    # ATR001: "show" closing the sentence, read by the tagger as a noun ("a trade show")
+    ("ATR001", "Ticket sales rose by 4.1% last year, figures from the trade ministry show."),
     # ATR001: an interview's answer is the interviewee's, not the reporter's
     (
         "ATR001",
