@@ -324,6 +324,11 @@ def _share(subj: Token) -> bool:
     bare number: "Five admitted" may be Channel Five)."""
     if subj.ent_type_ in ("DATE", "TIME", "MONEY"):
         return False
+    if subj.lower_ in ("total", "majority", "minority"):  # "a total of 48% of agents"
+        return any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(_share(g) for g in c.children)
+            for c in subj.children
+        )
     return (
         subj.ent_type_ == "PERCENT"
         or subj.lower_ in SHARE_WORDS
@@ -572,7 +577,7 @@ def _verb_attribution(
         verb.dep_ == "relcl" and (_agentive(verb.head, lex) or _documentary(verb.head, lex))
     ):  # "a group that advocates for", "a poll that shows"; not "this" or "that" alone
         return None
-    if _share(subj) and (speech or cognition or stance) and not has_object:
+    if _share(subj) and (speech or cognition or stance):
         # "52 percent said", "nine in 10 say": what a share of a poll's respondents answered
         return _make(
             sent, verb, cue, cue_lemma, SourceKind.VAGUE_GROUP, subj, clausal, "response", lex
@@ -824,5 +829,8 @@ def find_attributions(sent: Sentence, analysis: Analysis, lex: Lexicon) -> Itera
         )
     )
     for noun in nominal:
-        if not any(v.source and noun.source and v.source.overlaps(noun.source) for v in verbal):
+        if not any(
+            v.source and noun.source and v.source.overlaps(noun.source) and v.relation != "response"
+            for v in verbal
+        ):  # "63% of respondents in the Times poll thought": the poll's owner still sources it
             yield noun

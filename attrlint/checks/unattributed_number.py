@@ -71,7 +71,7 @@ def _carried(ctx: CheckContext, sentence: int) -> bool:
     to" a named body), within a few sentences: "According to the survey, ... . Of those asked,
     59% ..." -- its scope carries until another source takes over."""
     for earlier in range(sentence - 1, max(-1, sentence - 1 - CARRY), -1):
-        found = ctx.analysis.attributions_in(earlier)
+        found = ctx.analysis.sourcing(earlier)  # a poll's answers or a stance take nothing over
         if found:
             last = found[-1]
             return last.kind is SourceKind.DOCUMENT or (

@@ -222,6 +222,18 @@ def test_content_after_a_particle_leaves_the_particle_to_the_cue(found: Found) -
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A total of 48% of estate agents reported lower prices in the autumn.",
+        "Some 30% of firms reported higher profits.",
+    ],
+)
+def test_a_share_of_respondents_answers_even_with_an_object(found: Found, text: str) -> None:
+    (seen,) = found(text)
+    assert (seen.relation, seen.kind) == ("response", "vague_group")
+
+
 # Not attribution: each a reading a sourcing rule must not take for a source.
 NOT_ATTRIBUTION = [
     ("Traders were talking up the currency all week.", "were talking"),
