@@ -43,13 +43,13 @@ PERSON_ONLY = frozenset(
 )
 
 
-def _is_tag(verb: Token) -> bool:
+def _is_tag(verb: Token, lex: Lexicon) -> bool:
     """ "Prices rose, officials said": a speech verb tacked on after the clause it attributes."""
     if verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
         return False
     if verb.dep_ == "parataxis":
         return True
-    if _as_clause(verb):
+    if _as_clause(verb, lex):
         return True
     before = verb.left_edge.i - 1
     return (
@@ -60,11 +60,14 @@ def _is_tag(verb: Token) -> bool:
     )
 
 
-def _as_clause(verb: Token) -> bool:
+def _as_clause(verb: Token, lex: Lexicon) -> bool:
     """ "As the mayor noted, ...", "The bridge is old, as she has said": the clause the verb
-    hangs from is what was said. Not "as he knew the area well" (an object of its own)."""
+    hangs from is what was said. Not "as he knew the area well" (an object of its own), nor a
+    time ("as he spoke", "as she was speaking")."""
     return (
         verb.dep_ == "advcl"
+        and verb.tag_ != "VBG"
+        and verb_lemma(verb) in lex.as_clause_verbs
         and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
         and not any(
             c.dep_ in ("ccomp", "xcomp", "dobj") and c.lower_ != "it" for c in verb.children
@@ -107,7 +110,7 @@ def _content(sent: Sentence, verb: Token, lex: Lexicon) -> Span | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp"):
             return _with_marks(sent, subtree_span(sent, child))
-    if _is_tag(verb):
+    if _is_tag(verb, lex):
         # "Prices rose, officials said": the content is the rest of the head clause
         before = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
         after = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
@@ -377,8 +380,14 @@ def _inverted_subject(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.tag_ not in ("VBD", "VBZ") or verb.i == verb.sent.start or verb.i + 1 >= verb.sent.end:
         return None
-    if not (doc[verb.i - 1].is_quote or doc[verb.i - 1].text == ","):
-        return None
+    if not (
+        doc[verb.i - 1].is_quote
+        or (
+            doc[verb.i - 1].text == ","
+            and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+        )
+    ):
+        return None  # not "Instead, said Mr Dean, the rules ...": what is said comes first
     j = verb.i + 1  # the first word of the phrase that is not a determiner or modifier
     while j < verb.sent.end and doc[j].dep_ in NAME_PARTS and not doc[j].is_punct:
         j += 1
@@ -389,6 +398,8 @@ def _inverted_subject(verb: Token) -> Token | None:
         return None  # a modifier of some other word
     if found.pos_ not in ("PROPN", "NOUN") or found.is_ancestor(verb):
         return None
+    if found.head.i == found.i + 1 and found.head.pos_ == "VERB":
+        return None  # "said Scotland rugby coach ...", "rugby" read as a verb: no phrase to trust
     if found.head.i == verb.i:
         # '"...," added another Vermont Democrat': read as the object of a verb that takes none
         # beside the clause it reports
@@ -423,18 +434,19 @@ def _named_before_aside(verb: Token, comma: int) -> int:
 
 def _name_before_role(subj: Token) -> Token | None:
     """The first word of the person named right before a bare role that the parser made the
-    subject ("a development Tom Reyes, researcher on ..., sees as"): the person speaks."""
+    subject ("a development Tom Reyes, researcher on ..., sees as"): the person speaks. Not a
+    name in a phrase of its own ("After meeting Johnson, lawmakers said")."""
     doc = subj.doc
     comma = subj.left_edge.i - 1
     if (
-        subj.pos_ != "NOUN"
+        subj.tag_ != "NN"
         or comma - 1 < subj.sent.start
         or doc[comma].text != ","
         or any(c.dep_ in ("det", "poss") for c in subj.children)
     ):
         return None
     last = doc[comma - 1]
-    if last.ent_type_ != "PERSON":
+    if last.ent_type_ != "PERSON" or last.dep_ in ("pobj", "dobj", "dative", "pcomp"):
         return None
     first = last
     while first.i > subj.sent.start and first.ent_iob_ == "I":
@@ -512,7 +524,7 @@ def _verb_attribution(
     if found is None:
         return None
     cue, cue_lemma = found
-    has_clause = any(c.dep_ in CLAUSE_DEPS for c in verb.children) or _is_tag(verb)
+    has_clause = any(c.dep_ in CLAUSE_DEPS for c in verb.children) or _is_tag(verb, lex)
     has_object = any(c.dep_ in ("dobj", "oprd") for c in verb.children)
     has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     clausal = has_clause or quoted
@@ -755,6 +767,7 @@ def _closing_show(sent: Sentence, tok: Token, lex: Lexicon) -> Attribution | Non
     head = next((t for t in phrase if _documentary(t, lex)), None)
     if (
         head is None
+        or not (head.tag_ == "NNS" or head.lower_ in lex.mass_evidence_nouns)  # not "video show"
         or len(phrase) > CLOSING_PHRASE
         or any(
             t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PART") for t in phrase if t.i < head.i
@@ -762,14 +775,16 @@ def _closing_show(sent: Sentence, tok: Token, lex: Lexicon) -> Attribution | Non
     ):
         return None  # "official figures from ...", "the latest ONS data", not "as the bank"
     source = sent.range_span(phrase[0], phrase[-1])
-    first = doc[sent.sent.start]
+    first = next(t for t in doc[sent.sent.start : comma + 1] if not t.is_space)
+    if first.i == comma:
+        return None
     return Attribution(
         cue=sent.tok_span(tok),
         cue_lemma="show" if tok.lower_.startswith("show") else "suggest",
         sentence=sent.index,
         kind=classify(head, lex),
         source=source,
-        content=trimmed(sent, list(doc[first.i : comma])),
+        content=sent.range_span(first, doc[comma - 1]),  # "grew 8%", with its "%"
         source_text=_text(sent, source),
         cue_text=tok.text,
         source_head=sent.tok_span(head),

@@ -32,6 +32,7 @@ class Lexicon:
     object_speech_verbs: frozenset[str]
     agent_nouns: frozenset[str]
     as_view_verbs: frozenset[str]
+    as_clause_verbs: frozenset[str]
     legal_subjects: frozenset[str]
     not_speaker_labels: frozenset[str]
     non_speaker_subjects: frozenset[str]

@@ -142,6 +142,13 @@ def antecedent(subject: Token, verb: Token) -> Token:
 MANNER_NOUNS = frozenset({"name", "phone", "telephone", "email", "e-mail", "letter", "video"})
 
 
+def _manner(noun: Token) -> bool:
+    """ "by name", "by phone": a bare manner noun, not "by a letter from the ministry"."""
+    return noun.lower_ in MANNER_NOUNS and not any(
+        c.dep_ in ("det", "poss", "amod", "prep", "compound") for c in noun.children
+    )
+
+
 def agent_of(verb: Token) -> Token | None:
     """The by-agent of a passive cue, also when the parser hung it lower ("reported as X by Y")."""
     for child in verb.subtree:
@@ -154,10 +161,19 @@ def agent_of(verb: Token) -> Token | None:
                 if (
                     grandchild.dep_ == "pobj"
                     and grandchild.ent_type_ not in TIME_LABELS
-                    and grandchild.lower_ not in MANNER_NOUNS
+                    and not _manner(grandchild)
                 ):
                     return grandchild  # "by 2007" is a deadline, "by name" a manner: no agent
     return None
+
+
+def _place_after_place(tok: Token) -> bool:
+    """ "in Harrogate, Yorkshire": the word right after a comma that follows a place."""
+    start = tok.left_edge.i
+    if start < 2 or tok.doc[start - 1].text != ",":
+        return False
+    place = tok.doc[start - 2]
+    return place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC")
 
 
 def misread_modal(verb: Token) -> Token | None:
@@ -174,10 +190,17 @@ def misread_modal(verb: Token) -> Token | None:
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it hangs from ("went on to speculate"). Of two
     subjects the parser gives one verb ('"... the foundation, ..." said a person close to her'),
-    the one nearer the verb."""
+    the one after the verb, else the nearer ("Usdaw general secretary John Hannett added"), but
+    not the county after a town ("Anna Holt, at the rally in Harrogate, Yorkshire said")."""
     subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:
+        after = [child for child in subjects if child.i > verb.i]
+        if after:
+            return after[0]
+        last = subjects[-1]
+        return subjects[-2] if _place_after_place(last) else last
     if subjects:
-        return min(subjects, key=lambda child: abs(child.i - verb.i))
+        return subjects[0]
     name = misread_modal(verb)
     if name is not None:
         return name

@@ -32,6 +32,23 @@ def _opens_straight(text: str, i: int) -> bool:
     return _prev(text, i) in OPENING_CONTEXT and not _next(text, i).isspace()
 
 
+YEAR_WORDS = frozenset(
+    {"in", "since", "of", "from", "by", "until", "till", "the", "and", "to", "class", "early",
+     "late", "mid", "spring", "summer", "autumn", "fall", "winter"}
+)  # fmt: skip
+
+
+def _year_cut_short(text: str, i: int) -> bool:
+    """An apostrophe for the century of a year: "the '90s", "in ‘08". Not a quote that opens on
+    a number: "‘50 dead in floods’", "‘24/7 coverage’"."""
+    if not text[i + 1 : i + 3].isdigit() or text[i + 3 : i + 4].isdigit():
+        return False
+    if text[i + 3 : i + 4] == "s":
+        return True
+    before = text[max(0, i - 12) : i].rstrip().rsplit(None, 1)  # the word before, if short
+    return bool(before) and before[-1].lower() in YEAR_WORDS
+
+
 def _is_apostrophe(text: str, i: int) -> bool:
     """An apostrophe rather than a closing single quote: a letter follows directly."""
     return _next(text, i).isalnum()
@@ -103,8 +120,7 @@ def find_quotes(prose: str, start: int, end: int, block: int) -> list[Quote]:
             close(double, i)
             double = None
         elif ch in SINGLE_OPEN or (ch == "'" and single is None):
-            # a year cut short: the '90s, in ‘08 (not a quote opening on a number: ‘100 days’)
-            decade = text[i + 1 : i + 3].isdigit() and not text[i + 3 : i + 4].isdigit()
+            decade = _year_cut_short(text, i)
             if (
                 single is None
                 and not decade

@@ -21,9 +21,9 @@ from attrlint.types import Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# An upper-case name of one to four words, then a colon, at the start of a paragraph (a single
-# letter counts only as an interview's "Q:" or "A:").
-LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]+){0,3}):[ \t]+(?=\S)")
+# An upper-case name of one to four words, then a colon, at the start of a paragraph; of single
+# letters, only an interview's "Q:" and "A:".
+LABEL = re.compile(r"[\"“]?([QA]|[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):[ \t]+(?=\S)")
 # A capitalised name of one to five words (a lower-case word may follow the first: "Clinton camp"),
 # then a colon, at the start of a paragraph or of a bulleted one ("- Blackburn boss Mark Hughes:").
 HEADLINE = re.compile(r"(?:[-–—•*][ \t]+)?[\"“]?([A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,4}):[ \t]+(?=\S)")
@@ -49,14 +49,13 @@ def _label_head(sent: Sentence, name: Span) -> Token | None:
     return heads[0] if len(heads) == 1 else None
 
 
-def _names(sentences: list[Sentence]) -> frozenset[str]:
-    """Every word of the story's person names: "Matthews" is a name if "Chris Matthews" is one."""
+def _surnames(sentences: list[Sentence]) -> frozenset[str]:
+    """The last word of each of the story's full person names: "Matthews" for "Chris Matthews"."""
     return frozenset(
-        word
+        ent.text.split()[-1]
         for sent in sentences
         for ent in sent.entities
-        if ent.label_ == "PERSON"
-        for word in ent.text.split()
+        if ent.label_ == "PERSON" and len(ent.text.split()) > 1
     )
 
 
@@ -65,7 +64,7 @@ def _headline_label(
     block_start: int,
     sentences: list[Sentence],
     lex: Lexicon,
-    names: frozenset[str],
+    surnames: frozenset[str],
 ) -> Attribution | None:
     """ "Graham: Trump's rhetoric is destroying the party" -- the name, then what it said."""
     match = HEADLINE.match(document.prose, block_start)
@@ -79,7 +78,8 @@ def _headline_label(
     head = _label_head(sent, name)
     if head is None:
         return None
-    if head.text in names and len(name) == len(head.text):
+    surname = head.text in surnames and len(name) == len(head.text)
+    if surname:
         kind = SourceKind.NAMED_PERSON  # "Lopez: ...", a surname of the story's, mistagged
     elif head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ in ("DATE", "TIME"):
         return None
@@ -87,7 +87,7 @@ def _headline_label(
         kind = classify(head, lex)
     if kind in (SourceKind.NONE, SourceKind.ANONYMOUS) or (
         head.pos_ == "NOUN"
-        and kind is not SourceKind.NAMED_PERSON
+        and not surname
         and head.lemma_.lower() not in lex.document_nouns | lex.institution_nouns
     ):
         return None  # "Why it matters:", "Bottom line:" name no one
@@ -121,12 +121,12 @@ def _interview(document: Document) -> bool:
 def transcript_labels(
     document: Document, sentences: list[Sentence], lex: Lexicon
 ) -> Iterator[Attribution]:
-    names = _names(sentences)
+    surnames = _surnames(sentences)
     interview = _interview(document)
     for block in document.blocks:
         match = LABEL.match(document.prose, block.span.start)
         if match is None:
-            headline = _headline_label(document, block.span.start, sentences, lex, names)
+            headline = _headline_label(document, block.span.start, sentences, lex, surnames)
             if headline is not None:
                 yield headline
             continue

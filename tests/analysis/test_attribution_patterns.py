@@ -243,7 +243,47 @@ NOT_ATTRIBUTION = [
     ("The firm claimed the title last year.", "claimed"),
     ("The department issued new passports.", "issued"),  # not something to be read
     ("As he knew the valley well, he drove.", "knew"),  # "as" with an object of its own
+    ("As he spoke, the crowd cheered loudly.", "spoke"),  # "as" of time
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a name inside a phrase of its own is not the speaker of the role after it
+        ("After meeting Johnson, lawmakers said they would vote against it.", "said", "lawmakers"),
+        # "by" with a document is an agent; "by name" is not
+        (
+            "The decision was confirmed by a letter from the ministry.",
+            "was confirmed",
+            "a letter from the ministry",
+        ),
+        # of two subjects, the one before the verb when none follows it
+        (
+            "The BBC's Anna Holt, at the rally in Harrogate, Yorkshire said crowds were large.",
+            "said",
+            "The BBC's Anna Holt",
+        ),
+    ],
+)
+def test_review_cases_keep_their_source(found: Found, text: str, cue: str, source: str) -> None:
+    assert _one(found, text, cue).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Instead, said Mr Dean, the rules were meant to protect small buyers.", "Mr Dean"),
+        ("“We can win this,” said Scotland rugby coach Tom Friday.", "Scotland"),
+        ("A NOTE ON SOURCES: This story relies on court filings.", "A"),
+        ("Bill Clinton spoke.\n\nBill: The measure would cut taxes.", "Bill"),
+    ],
+)
+def test_no_speaker_from_a_misread_phrase(found: Found, text: str, wrong: str) -> None:
+    assert wrong not in [a.source for a in found(text)]
+    assert all(
+        a.content is None or wrong not in a.content for a in found(text) if a.source == wrong
+    )
 
 
 @pytest.mark.parametrize(("text", "cue"), NOT_ATTRIBUTION)
@@ -489,3 +529,6 @@ def test_a_closing_show_the_tagger_reads_as_a_noun(found: Found) -> None:
         )
     ]
     assert found("The town voted to close the pier, an act the trade show.") == []
+    assert found("The city hosted a festival, the annual video show.") == []
+    (seen,) = found("The economy grew 8%, figures from the trade ministry show.")
+    assert seen.content == "The economy grew 8%"

@@ -59,6 +59,8 @@ def test_a_year_cut_short_opens_no_quote() -> None:
     text = "Ann Bell said in ‘08 that voters were “tired of the ‘blame game’ and more,” she added."
     assert quoted(text) == ["tired of the ‘blame game’ and more,"]
     assert quoted("He called it ‘100 days of chaos’ on Monday.") == ["100 days of chaos"]
+    assert quoted("The paper headlined it ‘50 dead in floods’ on Monday.") == ["50 dead in floods"]
+    assert quoted("Music of the '90s was loud, in ‘08 too.") == []
 
 
 def test_single_quotes_close_within_the_paragraph() -> None:
