@@ -268,7 +268,7 @@ def _cue_span(sent: Sentence, verb: Token, lemma: str, lex: Lexicon) -> tuple[Sp
             and prev.head.i == verb.i
             and (
                 prev.dep_ in ("aux", "auxpass", "neg")
-                or (prev.dep_ == "advmod" and prev.lower_ in lex.cue_adverbs)
+                or (prev.dep_ == "advmod" and _cue_adverb(prev, lex))
             )
         ):
             first = prev
@@ -277,6 +277,23 @@ def _cue_span(sent: Sentence, verb: Token, lemma: str, lex: Lexicon) -> tuple[Sp
     last = _extend_right(verb, attached[0] if attached else verb, sent.sent.end, lex)
     cue_lemma = f"{lemma} {attached[0].lower_}" if attached else lemma
     return sent.range_span(first, last), cue_lemma
+
+
+def _cue_adverb(tok: Token, lex: Lexicon) -> bool:
+    """ "also said", "repeatedly warned", "angrily denied": an adverb of time, frequency or manner
+    belongs to the cue; a booster, hedge or comment in the reporter's voice ("clearly showed",
+    "reportedly said", "notably added") stays a word of its own for the rules that read it."""
+    lower = tok.lower_
+    if lower in lex.cue_adverbs:
+        return True
+    return (
+        tok.tag_ == "RB"
+        and lower.endswith("ly")
+        and lower not in lex.booster_words
+        and lower not in lex.hedge_adverbs
+        and lower not in lex.editorial_adverbs
+        and lower not in lex.allegation_words
+    )
 
 
 # The small model's lemmatiser strips some verbs to another word ("hoping" -> "hop").

@@ -130,6 +130,14 @@ CUE_SPANS = [
     ("The council said in a statement that the road will close.", "said in a statement"),
     ("The club's owner wrote on Facebook that the stadium is safe.", "wrote on Facebook"),
     ("The minister then said that taxes will fall.", "said"),  # "then" stays out
+    # any adverb of manner or frequency in -ly, and "later", "still"
+    ("The minister angrily denied that taxes will rise.", "angrily denied"),
+    ("The mayor later told reporters that the bridge is shut.", "later told"),
+    ("The chairman still insists that the merger is off.", "still insists"),
+    # a booster, hedge or comment in the reporter's voice stays out for the rules that read it
+    ("The figures clearly show that prices rose.", "show"),
+    ("The minister reportedly said that taxes will fall.", "said"),
+    ("The mayor notably added that the bridge is shut.", "added"),
     ("The union pushed back against the plan.", "pushed back"),
 ]
 
