@@ -339,6 +339,11 @@ SHARE_WORDS = frozenset({"percent", "half", "third", "quarter", "quarters", "thi
 QUOTE_ONLY_VERBS = frozenset({"continue"})
 
 
+def _colon_led(sent: Sentence, cue: Span) -> bool:
+    """The cue ends in a colon: what was said follows ("She declared: ...")."""
+    return doc_text(sent.sent, cue.end - sent.base - 1, cue.end - sent.base) == ":"
+
+
 def _share(subj: Token) -> bool:
     """A share of respondents as subject: "52 percent", "nine in 10", "half of voters" (not a
     bare number: "Five admitted" may be Channel Five)."""
@@ -651,12 +656,13 @@ def _verb_attribution(
         if not has_as:
             return None
     elif lemma in QUOTE_ONLY_VERBS:
-        if not (quoted or doc_text(sent.sent, cue.end - sent.base - 1, cue.end - sent.base) == ":"):
+        if not (quoted or _colon_led(sent, cue)):
             return None
     elif not (
         has_clause
         or lemma in lex.core_speech_verbs
         or quoted
+        or (speech and _colon_led(sent, cue))  # "In a speech, he declared:" and the words follow
         or (attitude and (has_object or cue_lemma != lemma))
         or (lemma in VIEW_VERBS and has_object)
         or (evidence and kind in (SourceKind.DOCUMENT, SourceKind.INSTITUTION))

@@ -209,6 +209,16 @@ def _last_speaker(
     return max(found, default=None)
 
 
+def _introduced(analysis: Analysis, index: int, quote: Quote) -> None:
+    """ "The mayor declared:" closing one paragraph, and the quote opening the next: the quote is
+    what the cue introduces, its content."""
+    attribution = analysis.attributions[index]
+    if attribution.content is None and attribution.cue_text.endswith(":"):
+        analysis.attributions[index] = dataclasses.replace(
+            attribution, content=quote.span, clausal=True
+        )
+
+
 def link_quotes(analysis: Analysis) -> None:
     """Tie each quote to the attribution that speaks it.
 
@@ -252,3 +262,4 @@ def link_quotes(analysis: Analysis) -> None:
             if chosen is not None:
                 analysis.quote_speakers[q_index] = chosen
                 previous = (quote.block, chosen)
+                _introduced(analysis, chosen, quote)

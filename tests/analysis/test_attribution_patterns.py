@@ -540,3 +540,24 @@ def test_a_closing_show_the_tagger_reads_as_a_noun(found: Found) -> None:
     assert found("The city hosted a festival, the annual video show.") == []
     (seen,) = found("The economy grew 8%, figures from the trade ministry show.")
     assert seen.content == "The economy grew 8%"
+
+
+def test_a_cue_ending_its_paragraph_in_a_colon_speaks_the_quote_after_it(
+    lint_result: Callable[..., FileResult],
+) -> None:
+    text = (
+        "At the depot on Friday, the transport secretary declared:\n\n"
+        '"Every line will run again by spring. Nobody will be laid off."\n\n'
+        '"We owe the drivers that much."\n'
+    )
+    result = lint_result(text)
+    assert result.analysis is not None
+    (declared,) = result.analysis.attributions
+    source = result.document.source
+    assert source[declared.cue.start : declared.cue.end] == "declared:"
+    assert declared.content is not None and declared.clausal
+    assert source[declared.content.start : declared.content.end] == (
+        '"Every line will run again by spring. Nobody will be laid off."'
+    )
+    # both paragraphs of quotes are the secretary's
+    assert list(result.analysis.quote_speakers.values()) == [0, 0]
