@@ -26,6 +26,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 THING_PRONOUNS = frozenset({"it"})
 AGE_REFERENCE = re.compile(r"the \d+-year-old")  # stands for the person last named, as "he" does
 BODIES = (SourceKind.NAMED_ORGANISATION, SourceKind.INSTITUTION, SourceKind.DOCUMENT)
+OF_WORDS = frozenset({"of", "to", "for", "with", "by", "at", "from", "on", "against"})
 
 
 def _people(analysis: Analysis) -> list[tuple[int, int, str]]:
@@ -83,6 +84,56 @@ def _fits(noun: str, name: str, lex: Lexicon) -> bool:
     if noun in lex.acronym_body_nouns and name.isupper() and name.isalpha():
         return True  # "the union" for "PCS", "the party" for "SNP"
     return noun not in lex.named_body_nouns
+
+
+def _head_word(attribution: Attribution) -> str:
+    source, head = attribution.source, attribution.source_head
+    if source is None or head is None or not source.contains(head):
+        return ""
+    return attribution.source_text[head.start - source.start : head.end - source.start].lower()
+
+
+def _other_post(words: list[str], noun: str, phrase: str, lex: Lexicon) -> bool:
+    """Whether the earlier phrase ``words`` names another post than ``phrase`` does: "the prime
+    minister" is not "the sports minister"; "Oliver Letwin, the shadow chancellor" is not "the
+    chancellor", nor "Deputy Prime Minister John Prescott" "the prime minister"."""
+    mine = [w.strip(".,;:'’()").lower() for w in phrase.split()]
+    if any(w not in words for w in mine if w not in ("the", "this", "that")):
+        return True
+    at = words.index(noun)
+    lead = words[:at]
+    if any(w in OF_WORDS for w in lead[-4:]):
+        return True  # "Ann Cole, a friend of the Tory leader": her friend's post, not hers
+    return any(w in lex.rank_modifiers and w not in mine for w in lead[-3:])
+
+
+def _described_before(
+    attribution: Attribution, previous: list[Attribution], lex: Lexicon
+) -> Attribution | None:
+    """The earlier source that "the <noun>" stands for: a named person whose own phrase holds the
+    noun ("Ann Bell, a dairy farmer" for "the farmer"), or an unnamed one with the same head ("a
+    woman at the market" for "the woman", "a bookmaker" for "the bookmaker"). A named person only by
+    a noun for a person: "the council" is resolved by name."""
+    if attribution.kind not in (SourceKind.INSTITUTION, SourceKind.ANONYMOUS):
+        return None  # "The Fire Brigades Union", "the woman's lawyer, Ann Cole": named already
+    noun = _head_word(attribution)
+    person = noun in lex.agent_nouns | lex.individual_nouns | lex.people_nouns
+    if not noun or any(mark in attribution.source_text for mark in ",()—–"):
+        return None  # "the Tory leader, who argues ...": a phrase of its own
+    for earlier in reversed(previous):
+        if attribution.sentence - earlier.sentence > LOOKBACK:
+            break
+        if earlier.kind is SourceKind.NAMED_PERSON and person:
+            words = [w.strip(".,;:'’()").lower() for w in earlier.source_text.split()]
+            if (
+                noun in words
+                and earlier.speaker.lower() not in PERSON_PRONOUNS
+                and not _other_post(words, noun, attribution.source_text, lex)
+            ):
+                return earlier
+        elif earlier.kind is SourceKind.ANONYMOUS and _head_word(earlier) == noun:
+            return earlier
+    return None
 
 
 def _resolve(
@@ -146,22 +197,14 @@ def _resolve(
         name.split()[-1] == short.split()[-1] for _, _, name in people if short
     ):  # a person the entity recogniser missed here but tagged elsewhere
         return dataclasses.replace(attribution, speaker=short, kind=SourceKind.NAMED_PERSON)
-    if attribution.kind is SourceKind.INSTITUTION and lower.startswith(("the ", "this ", "that ")):
-        head = attribution.source_head
-        head_text = text if head is None else ""
-        for earlier in reversed(previous):  # "the Russian soldier" after "a Russian soldier"
-            if attribution.sentence - earlier.sentence > LOOKBACK:
-                break
-            earlier_head = earlier.source_text.split()[-1].lower() if earlier.source_text else ""
-            if (
-                earlier_head
-                and earlier_head in lower.split()
-                and earlier.kind is SourceKind.ANONYMOUS
-            ):
-                return dataclasses.replace(
-                    attribution, kind=earlier.kind, speaker=earlier.speaker or earlier.source_text
-                )
-        del head_text
+    if lower.startswith(("the ", "this ", "that ")):
+        described = _described_before(attribution, previous, lex)
+        if described is not None:  # "the farmer" after "Ann Bell, a dairy farmer"
+            return dataclasses.replace(
+                attribution,
+                kind=described.kind,
+                speaker=described.speaker or described.source_text,
+            )
     return dataclasses.replace(attribution, speaker=short or text)
 
 

@@ -31,6 +31,8 @@ class Lexicon:
     cue_adverbs: frozenset[str]
     object_speech_verbs: frozenset[str]
     agent_nouns: frozenset[str]
+    individual_nouns: frozenset[str]
+    rank_modifiers: frozenset[str]
     as_view_verbs: frozenset[str]
     as_clause_verbs: frozenset[str]
     legal_subjects: frozenset[str]

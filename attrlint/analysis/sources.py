@@ -42,6 +42,7 @@ BODY_NOUNS = frozenset(
 )
 ONE_OF = frozenset({"a", "an", "another", "one"})
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "two", "three", "several"})
+EVERY = frozenset({"every", "any", "each"})
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
@@ -147,6 +148,8 @@ def classify(head: Token, lex: Lexicon) -> SourceKind:
         c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in head.children
     ):
         return SourceKind.INSTITUTION  # "the charity's director": the one holder of a role
-    if dets & INDEFINITE or not dets:
-        return SourceKind.ANONYMOUS
+    if dets & EVERY:
+        return SourceKind.VAGUE_GROUP  # "every parent knows", "any economist will tell you"
+    if dets & INDEFINITE or not dets or lemma in lex.individual_nouns:
+        return SourceKind.ANONYMOUS  # "a rival", "the woman": someone unnamed, with no post
     return SourceKind.INSTITUTION  # a definite description: "the researcher", "the club"

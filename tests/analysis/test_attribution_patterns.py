@@ -561,3 +561,67 @@ def test_a_cue_ending_its_paragraph_in_a_colon_speaks_the_quote_after_it(
     )
     # both paragraphs of quotes are the secretary's
     assert list(result.analysis.quote_speakers.values()) == [0, 0]
+
+
+# (text, the source phrase of the later statement, its kind, who it is)
+DESCRIBED_AGAIN = [
+    # a named person's own description, taken up again
+    (
+        "Ann Bell, a dairy farmer from Devon, said milk prices were too low. "
+        "The farmer said she would sell the herd.",
+        "The farmer",
+        "named_person",
+        "Ann Bell",
+    ),
+    (
+        "Ruth Oduya, the county's chief constable, said arrests had doubled. "
+        "The chief constable said more officers would follow.",
+        "The chief constable",
+        "named_person",
+        "Ruth Oduya",
+    ),
+    # the same unnamed person, met again
+    (
+        "A woman at the bus stop said the service had been cut. "
+        "The woman said she now walked to work.",
+        "The woman",
+        "anonymous",
+        "A woman at the bus stop",
+    ),
+    # another post: a shadow or deputy, or someone else's role
+    (
+        "Kai Brandt, the shadow chancellor, said taxes would rise. "
+        "The chancellor said they would not.",
+        "The chancellor",
+        "institution",
+        "The chancellor",
+    ),
+    (
+        "Deputy Prime Minister Lena Ortiz said the talks were over. "
+        "The prime minister said they would resume.",
+        "The prime minister",
+        "institution",
+        "The prime minister",
+    ),
+    (
+        "Omar Reed, a friend of the mayor, said the plan was sound. "
+        "The mayor said it would be dropped.",
+        "The mayor",
+        "institution",
+        "The mayor",
+    ),
+    # with no one before: someone described but not named, or everyone of a kind
+    ("The woman said the bridge had been shut for a week.", "The woman", "anonymous", None),
+    ("The club said the match would go ahead.", "The club", "institution", None),
+    ("Every parent knows the school run is hard.", "Every parent", "vague_group", None),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "kind", "speaker"), DESCRIBED_AGAIN)
+def test_a_person_described_again_is_the_one_described_before(
+    lint_result: Callable[..., FileResult], text: str, source: str, kind: str, speaker: str | None
+) -> None:
+    result = lint_result(text)
+    assert result.analysis is not None
+    (last,) = [a for a in result.analysis.attributions if a.source_text == source]
+    assert (last.kind.value, last.speaker) == (kind, speaker or source)
