@@ -228,6 +228,24 @@ def test_sources_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert (haddad["statements"], haddad["quotes"]) == (2, 1)
 
 
+def test_sources_ledger_lists_an_outlet_once_and_as_an_outlet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        "In a Daily Courier report, it was revealed that the port had been closed for a week.\n\n"
+        "The harbour master was quoted by the Daily Courier as saying, "
+        '"We have never seen it so quiet."\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(["sources", str(story), "--format", "json"], capsys)
+    assert code == 0
+    ledger = json.loads(out)[0]["sources"]
+    # first met as a report's owner, then quoting someone: one outlet, with and without "the"
+    (courier,) = [s for s in ledger if "daily courier" in s["name"].lower()]
+    assert (courier["kind"], courier["statements"]) == ("named_organisation", 2)
+
+
 def test_rules_markdown_writes_the_reference(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -34,11 +34,12 @@ def summarise_sources(
     first: dict[str, int] = {}
     key_of: dict[int, str] = {}
     entries: dict[str, tuple[str, str]] = {}
+    owners: set[str] = set()  # sources seen so far only as a document's owner
     for index, attribution in enumerate(analysis.attributions):
         if attribution.source is None or attribution.kind is SourceKind.NONE:
             continue
         name = " ".join((attribution.speaker or attribution.source_text).split())
-        key = name.lower()
+        key = name.lower().removeprefix("the ")  # "Daily Courier" and "the Daily Courier"
         key_of[index] = key
         if key not in names:
             order.append(key)
@@ -46,6 +47,12 @@ def summarise_sources(
             kinds[key] = attribution.kind
             first[key] = attribution.source.start
             statements[key] = quotes[key] = 0
+            if attribution.relation == "document":
+                owners.add(key)
+        elif key in owners and attribution.relation != "document":
+            # "a USA Today report", then "was quoted by USA Today": the outlet, not a document
+            kinds[key] = attribution.kind
+            owners.discard(key)
         statements[key] += 1
         matched = registry_of(index) if registry_of is not None else None
         if matched is not None and key not in entries:
