@@ -235,7 +235,9 @@ def test_sources_ledger_lists_an_outlet_once_and_as_an_outlet(
     story.write_text(
         "In a Daily Courier report, it was revealed that the port had been closed for a week.\n\n"
         "The harbour master was quoted by the Daily Courier as saying, "
-        '"We have never seen it so quiet."\n',
+        '"We have never seen it so quiet."\n\n'
+        "The Associated Press reported that ferries were cancelled. A ferry captain was quoted by "
+        "the AP as saying the sea was too rough.\n",
         encoding="utf-8",
     )
     code, out, _ = run(["sources", str(story), "--format", "json"], capsys)
@@ -244,6 +246,9 @@ def test_sources_ledger_lists_an_outlet_once_and_as_an_outlet(
     # first met as a report's owner, then quoting someone: one outlet, with and without "the"
     (courier,) = [s for s in ledger if "daily courier" in s["name"].lower()]
     assert (courier["kind"], courier["statements"]) == ("named_organisation", 2)
+    # an acronym is the name it spells
+    (press,) = [s for s in ledger if "press" in s["name"].lower() or s["name"].endswith("AP")]
+    assert (press["name"], press["statements"]) == ("The Associated Press", 2)
 
 
 def test_rules_markdown_writes_the_reference(

@@ -19,6 +19,20 @@ class SourceSummary:
     tier: str | None = None  # that entry's tier
 
 
+def _spelled_out(name: str, order: list[str], names: dict[str, str]) -> str | None:
+    """The key of the earlier source that an acronym stands for: "the AP" for "the Associated
+    Press", "DIA" for "Ukraine's Defence Intelligence Agency (DIA)"."""
+    acronym = name.removeprefix("the ").removeprefix("The ")
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return None
+    for earlier in order:
+        full = names[earlier]
+        initials = "".join(w[0] for w in full.split() if w[:1].isupper() and w != "The")
+        if initials == acronym or f"({acronym})" in full:
+            return earlier
+    return None
+
+
 def summarise_sources(
     analysis: Analysis, registry_of: Callable[[int], tuple[str, str] | None] | None = None
 ) -> list[SourceSummary]:
@@ -40,6 +54,8 @@ def summarise_sources(
             continue
         name = " ".join((attribution.speaker or attribution.source_text).split())
         key = name.lower().removeprefix("the ")  # "Daily Courier" and "the Daily Courier"
+        if key not in names:
+            key = _spelled_out(name, order, names) or key
         key_of[index] = key
         if key not in names:
             order.append(key)
