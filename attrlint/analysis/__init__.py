@@ -105,6 +105,7 @@ def _sentences(
                     first_in_block=piece.block != last_block,
                     personal=is_personal(sent, functools.partial(_quoted_at, analysis, piece.base)),
                     entities=tuple(ents(sent)),
+                    text=sent.text,
                 )
             )
             last_block = piece.block

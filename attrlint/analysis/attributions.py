@@ -25,7 +25,6 @@ from attrlint.analysis.phrases import (
     trimmed,
 )
 from attrlint.analysis.sources import age_noun, classify
-from attrlint.analysis.spans import doc_text
 from attrlint.types import Span
 
 if TYPE_CHECKING:
@@ -167,7 +166,7 @@ def _particle(verb: Token, lemma: str, lex: Lexicon) -> Token:
 
 
 def _text(sent: Sentence, span: Span | None) -> str:
-    return "" if span is None else doc_text(sent.sent, span.start - sent.base, span.end - sent.base)
+    return "" if span is None else sent.text_of(span)
 
 
 def _make(
@@ -190,7 +189,7 @@ def _make(
         source=span,
         content=_content(sent, verb, lex),
         source_text=_text(sent, span),
-        cue_text=doc_text(sent.sent, cue.start - sent.base, cue.end - sent.base),
+        cue_text=sent.text_of(cue),
         source_head=sent.tok_span(source) if source is not None else None,
         source_lemma=source.lemma_.lower() if source is not None else "",
         cue_tag=verb.tag_,
@@ -341,7 +340,7 @@ QUOTE_ONLY_VERBS = frozenset({"continue"})
 
 def _colon_led(sent: Sentence, cue: Span) -> bool:
     """The cue ends in a colon: what was said follows ("She declared: ...")."""
-    return doc_text(sent.sent, cue.end - sent.base - 1, cue.end - sent.base) == ":"
+    return sent.text_of(Span(cue.end - 1, cue.end)) == ":"
 
 
 def _share(subj: Token) -> bool:
@@ -705,7 +704,7 @@ def _object_source(
         source=span,
         content=content,
         source_text=_text(sent, span),
-        cue_text=doc_text(sent.sent, cue.start - sent.base, cue.end - sent.base),
+        cue_text=sent.text_of(cue),
         source_head=sent.tok_span(obj),
         source_lemma=obj.lemma_.lower(),
         relation={"document": "document", "cite": "citation"}.get(lemma, "speech"),

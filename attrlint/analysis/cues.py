@@ -278,13 +278,29 @@ def _by_first_word(
     return {first: tuple(group) for first, group in index.items()}
 
 
+_last_words: list[tuple[object, list[int]]] = [(None, [])]  # (sentence, its words)
+
+
+def _lower_hashes(sent: SpacySpan) -> list[int]:
+    """The hashes of the sentence's lower-cased words. Every phrase list is matched against the
+    same sentence in turn, so the last sentence's words are kept: the entry is read once, so a
+    thread that replaces it meanwhile does no harm, and holding the span keeps its identity from
+    being reused."""
+    kept, words = _last_words[0]
+    if kept is sent:
+        return words
+    words = [t.lower for t in sent]
+    _last_words[0] = (sent, words)
+    return words
+
+
 def phrases(
     sent: SpacySpan, wanted: frozenset[str], kind: str, min_words: int = 1
 ) -> Iterator[Found]:
     """Every occurrence of a phrase of ``wanted`` (lower-case words; those of at least
     ``min_words`` words) in the sentence, in one pass over its words."""
     index = _by_first_word(wanted, min_words)
-    words = [t.lower for t in sent]
+    words = _lower_hashes(sent)
     for i, word in enumerate(words):
         for phrase, parts in index.get(word, ()):
             n = len(parts)

@@ -50,6 +50,15 @@ class Sentence:
     first_in_block: bool
     personal: bool = False  # the writer speaks as "I", "we" or "you" outside quotes
     entities: tuple[SpacySpan, ...] = ()  # spans.ents(sent), read once for every use
+    text: str = ""  # sent.text, built once: spaCy joins the words again on every read
+
+    def text_of(self, span: Span) -> str:
+        """The source text of ``span``, a stretch of this sentence (source offsets)."""
+        start = span.start - self.base - self.sent.start_char
+        end = span.end - self.base - self.sent.start_char
+        if self.text and 0 <= start <= end <= len(self.text):
+            return self.text[start:end]
+        return str(self.sent.doc.text[span.start - self.base : span.end - self.base])
 
     def tok_span(self, token: Token) -> Span:
         return Span(self.base + token.idx, self.base + token.idx + len(token.text))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from attrlint.analysis.model import Sentence
-from attrlint.analysis.spans import doc_text
 from attrlint.types import Span
 
 if TYPE_CHECKING:
@@ -118,7 +117,7 @@ def _when(tok: Token) -> bool:
 def source_span(sent: Sentence, head: Token, without: Token | None = None) -> Span:
     tokens = source_tokens(head, without)
     span = sent.range_span(tokens[0], tokens[-1])
-    text = doc_text(sent.sent, span.start - sent.base, span.end - sent.base)
+    text = sent.text_of(span)
     start, end = 0, len(text)
     while start < end and text[start] in EDGE_CHARS:
         start += 1
@@ -129,7 +128,7 @@ def source_span(sent: Sentence, head: Token, without: Token | None = None) -> Sp
 
 def source_text(sent: Sentence, head: Token, without: Token | None = None) -> str:
     span = source_span(sent, head, without)
-    return doc_text(sent.sent, span.start - sent.base, span.end - sent.base)
+    return sent.text_of(span)
 
 
 def antecedent(subject: Token, verb: Token) -> Token:
