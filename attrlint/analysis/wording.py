@@ -63,16 +63,16 @@ def find_boosters(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
 
 
 def find_doubt_qualifiers(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
-    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    toks = list(sent)  # one Token object per word, not one per read
+    words = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
     legal = bool(words & lex.legal_process_terms - {"alleged", "allegedly", "allege", "claim"})
-    doc = sent.doc
-    for tok in sent:
+    for k, tok in enumerate(toks):
         lower = tok.lower_
         # "so-called" and "self-styled" are tokenised as three words
-        if lower in ("so", "self", "would") and tok.i + 2 < sent.end and doc[tok.i + 1].text == "-":
-            joined = f"{lower}-{doc[tok.i + 2].lower_}"
+        if lower in ("so", "self", "would") and k + 2 < len(toks) and toks[k + 1].text == "-":
+            joined = f"{lower}-{toks[k + 2].lower_}"
             if joined in lex.doubt_qualifiers:
-                yield ("doubt_qualifier", tok, doc[tok.i + 2])
+                yield ("doubt_qualifier", tok, toks[k + 2])
             continue
         if lower in lex.doubt_qualifiers and tok.pos_ in ("ADJ", "ADV", "VERB"):
             if lower in ("alleged", "allegedly") and legal:
@@ -129,12 +129,12 @@ def find_evaluations(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
 
 
 def find_wrongdoing(sent: SpacySpan, lex: Lexicon) -> Iterator[Found]:
-    doc = sent.doc
-    for tok in sent:
-        if tok.i + 2 < sent.end and doc[tok.i + 1].text == "-":
-            joined = f"{tok.lower_}-{doc[tok.i + 2].lower_}"  # "cover-up"
+    toks = list(sent)
+    for k, tok in enumerate(toks):
+        if k + 2 < len(toks) and toks[k + 1].text == "-":
+            joined = f"{tok.lower_}-{toks[k + 2].lower_}"  # "cover-up"
             if joined in lex.wrongdoing_terms:
-                yield ("wrongdoing", tok, doc[tok.i + 2])
+                yield ("wrongdoing", tok, toks[k + 2])
                 continue
         term = tok.lemma_.lower() in lex.wrongdoing_terms or tok.lower_ in lex.wrongdoing_terms
         if term and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV"):
