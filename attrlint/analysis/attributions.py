@@ -115,6 +115,8 @@ def _content(sent: Sentence, verb: Token, lex: Lexicon) -> Span | None:
         after = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
         return _with_marks(sent, trimmed(sent, before) or trimmed(sent, after))
     for child in verb.children:
+        if child.dep_ == "dobj" and verb_lemma(verb) in ADDRESSEE_VERBS:
+            continue  # "told reporters": whom, not what
         if child.dep_ in ("parataxis", "dobj") and child.i > verb.i:
             return subtree_span(sent, child)
         if child.dep_ == "prep" and child.i > verb.i:
@@ -206,6 +208,8 @@ def _make(
 
 
 MEDIUM_PREPS = frozenset({"in", "on"})
+# Speech verbs whose object is the one spoken to: "told reporters", "assured voters".
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief", "notify", "update"})
 PARTICLE_ONLY = frozenset({"point", "talk"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 

@@ -252,11 +252,12 @@ def _last_speaker(
     return max(found, default=None)
 
 
-def _introduced(analysis: Analysis, index: int, quote: Quote) -> None:
-    """ "The mayor declared:" closing one paragraph, and the quote opening the next: the quote is
-    what the cue introduces, its content."""
+def _introduced(analysis: Analysis, index: int, quote: Quote, beside: bool = False) -> None:
+    """The quote is what a cue with no content of its own says: one ``beside`` it in its sentence
+    ('"It is safe," Ann Bell, the mayor, told reporters'), or one opening the paragraph after a cue
+    that ends in a colon ("The mayor declared:")."""
     attribution = analysis.attributions[index]
-    if attribution.content is None and attribution.cue_text.endswith(":"):
+    if attribution.content is None and (beside or attribution.cue_text.endswith(":")):
         analysis.attributions[index] = dataclasses.replace(
             attribution, content=quote.span, clausal=True
         )
@@ -296,6 +297,8 @@ def link_quotes(analysis: Analysis) -> None:
             )
             analysis.quote_speakers[q_index] = best
             previous = (quote.block, best)
+            if analysis.attributions[best].sentence in touched[:-1]:
+                _introduced(analysis, best, quote, beside=True)
         else:
             carried = (
                 previous[1] if previous is not None and quote.block - previous[0] <= 1 else None

@@ -625,3 +625,12 @@ def test_a_person_described_again_is_the_one_described_before(
     assert result.analysis is not None
     (last,) = [a for a in result.analysis.attributions if a.source_text == source]
     assert (last.kind.value, last.speaker) == (kind, speaker or source)
+
+
+def test_whom_a_speaker_told_is_not_what_they_said(found: Found) -> None:
+    text = '"The tunnel is dry," Ines Marlow, the site engineer, told reporters as she left.'
+    seen = _one(found, text, "told")
+    assert seen.content == '"The tunnel is dry,"'  # the quote beside the cue, not "reporters"
+    assert _one(found, "The engineer told reporters about the delay.", "told").content != (
+        "reporters"
+    )
