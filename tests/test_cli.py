@@ -251,6 +251,35 @@ def test_sources_ledger_lists_an_outlet_once_and_as_an_outlet(
     assert (press["name"], press["statements"]) == ("The Associated Press", 2)
 
 
+# (story, the ledger's names): acronyms join a body's name either way round, never a person's
+ACRONYMS = [
+    (
+        "The AP reported that ferries were cancelled. The Associated Press later said the port "
+        "was shut.",
+        ["The AP"],
+    ),
+    (
+        "The Harbour Safety Agency (HSA) said the port was shut. The HSA said it would reopen.",
+        ["The Harbour Safety Agency (HSA)"],
+    ),
+    (
+        "Ann Price said the ferry was late. The AP reported that three sailings were cancelled.",
+        ["Ann Price", "The AP"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), ACRONYMS)
+def test_sources_ledger_joins_an_acronym_to_its_body_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, names: list[str]
+) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(text + "\n", encoding="utf-8")
+    code, out, _ = run(["sources", str(story), "--format", "json"], capsys)
+    assert code == 0
+    assert [s["name"] for s in json.loads(out)[0]["sources"]] == names
+
+
 def test_rules_markdown_writes_the_reference(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

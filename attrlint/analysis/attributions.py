@@ -115,8 +115,8 @@ def _content(sent: Sentence, verb: Token, lex: Lexicon) -> Span | None:
         after = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
         return _with_marks(sent, trimmed(sent, before) or trimmed(sent, after))
     for child in verb.children:
-        if child.dep_ == "dobj" and verb_lemma(verb) in ADDRESSEE_VERBS:
-            continue  # "told reporters": whom, not what
+        if child.dep_ == "dobj" and verb_lemma(verb) in ADDRESSEE_VERBS and _people(child, lex):
+            continue  # "told reporters": whom, not what; but "told a different story"
         if child.dep_ in ("parataxis", "dobj") and child.i > verb.i:
             return subtree_span(sent, child)
         if child.dep_ == "prep" and child.i > verb.i:
@@ -130,6 +130,19 @@ def _content(sent: Sentence, verb: Token, lex: Lexicon) -> Span | None:
                 return subtree_span(sent, objs[0])
             return subtree_span(sent, child)
     return None
+
+
+def _people(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun phrase's head names people or a body: "reporters", "him", "the BBC"."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.pos_ == "PRON"
+        or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or lemma in lex.agent_nouns
+        or lemma in lex.people_nouns
+        or lemma in lex.individual_nouns
+        or lemma in lex.institution_nouns
+    )
 
 
 def _to_infinitive_only(verb: Token) -> bool:
@@ -284,8 +297,8 @@ def _cue_span(sent: Sentence, verb: Token, lemma: str, lex: Lexicon) -> tuple[Sp
 
 def _cue_adverb(tok: Token, lex: Lexicon) -> bool:
     """ "also said", "repeatedly warned", "angrily denied": an adverb of time, frequency or manner
-    belongs to the cue; a booster, hedge or comment in the reporter's voice ("clearly showed",
-    "reportedly said", "notably added") stays a word of its own for the rules that read it."""
+    belongs to the cue; a booster, hedge, verdict or comment in the reporter's voice ("clearly
+    showed", "reportedly said", "falsely claimed", "notably added") stays a word of its own."""
     lower = tok.lower_
     if lower in lex.cue_adverbs:
         return True
@@ -296,6 +309,7 @@ def _cue_adverb(tok: Token, lex: Lexicon) -> bool:
         and lower not in lex.hedge_adverbs
         and lower not in lex.editorial_adverbs
         and lower not in lex.allegation_words
+        and lower not in lex.verdict_adverbs
     )
 
 

@@ -16,6 +16,7 @@ from attrlint.analysis.model import Analysis, Attribution, Quote, SourceKind
 from attrlint.analysis.spans import SentenceIndex
 
 LOOKBACK = 6  # sentences a pronoun may reach back
+QUOTE_GAP = 3  # characters between a quote and the cue or source beside it (', ', ': ')
 TITLES = re.compile(
     r"^((mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|gen|sen|rep|gov|cllr|rev|det|insp|sgt|capt|col)"
     r"\.?|councillor|senator|mayor|governor|judge|minister|president|professor|inspector|detective"
@@ -27,6 +28,7 @@ THING_PRONOUNS = frozenset({"it"})
 AGE_REFERENCE = re.compile(r"the \d+-year-old")  # stands for the person last named, as "he" does
 BODIES = (SourceKind.NAMED_ORGANISATION, SourceKind.INSTITUTION, SourceKind.DOCUMENT)
 OF_WORDS = frozenset({"of", "to", "for", "with", "by", "at", "from", "on", "against"})
+RELATIVES = frozenset({"who", "whose", "whom", "which", "that"})
 
 
 def _people(analysis: Analysis) -> list[tuple[int, int, str]]:
@@ -93,27 +95,31 @@ def _head_word(attribution: Attribution) -> str:
     return attribution.source_text[head.start - source.start : head.end - source.start].lower()
 
 
+def _words(phrase: str) -> list[str]:
+    return [w.strip(".,;:'’()").lower() for w in phrase.split()]
+
+
 def _other_post(words: list[str], noun: str, phrase: str, lex: Lexicon) -> bool:
     """Whether the earlier phrase ``words`` names another post than ``phrase`` does: "the prime
     minister" is not "the sports minister"; "Oliver Letwin, the shadow chancellor" is not "the
-    chancellor", nor "Deputy Prime Minister John Prescott" "the prime minister"."""
-    mine = [w.strip(".,;:'’()").lower() for w in phrase.split()]
+    chancellor", nor "Deputy Prime Minister John Prescott" "the prime minister"; and the post of
+    someone else ("a friend of the mayor", "whose husband is the mayor") is not hers."""
+    mine = _words(phrase)
     if any(w not in words for w in mine if w not in ("the", "this", "that")):
         return True
-    at = words.index(noun)
-    lead = words[:at]
-    if any(w in OF_WORDS for w in lead[-4:]):
-        return True  # "Ann Cole, a friend of the Tory leader": her friend's post, not hers
+    lead = words[: words.index(noun)]
+    if any(w in OF_WORDS or w in RELATIVES for w in lead):
+        return True
     return any(w in lex.rank_modifiers and w not in mine for w in lead[-3:])
 
 
 def _described_before(
     attribution: Attribution, previous: list[Attribution], lex: Lexicon
 ) -> Attribution | None:
-    """The earlier source that "the <noun>" stands for: a named person whose own phrase holds the
-    noun ("Ann Bell, a dairy farmer" for "the farmer"), or an unnamed one with the same head ("a
-    woman at the market" for "the woman", "a bookmaker" for "the bookmaker"). A named person only by
-    a noun for a person: "the council" is resolved by name."""
+    """The earlier source that "the <noun>" stands for: a named person whose own description
+    holds the noun ("Ann Bell, a dairy farmer" for "the farmer"), or an unnamed one with the same
+    head ("a woman at the market" for "the woman", "a bookmaker" for "the bookmaker"), in the same
+    post. A named person only by a noun for a person: "the council" is resolved by name."""
     if attribution.kind not in (SourceKind.INSTITUTION, SourceKind.ANONYMOUS):
         return None  # "The Fire Brigades Union", "the woman's lawyer, Ann Cole": named already
     noun = _head_word(attribution)
@@ -123,16 +129,14 @@ def _described_before(
     for earlier in reversed(previous):
         if attribution.sentence - earlier.sentence > LOOKBACK:
             break
+        words = _words(earlier.source_text)
+        if noun not in words or _other_post(words, noun, attribution.source_text, lex):
+            continue
         if earlier.kind is SourceKind.NAMED_PERSON and person:
-            words = [w.strip(".,;:'’()").lower() for w in earlier.source_text.split()]
-            if (
-                noun in words
-                and earlier.speaker.lower() not in PERSON_PRONOUNS
-                and not _other_post(words, noun, attribution.source_text, lex)
-            ):
+            if earlier.speaker.lower() not in PERSON_PRONOUNS:
                 return earlier
         elif earlier.kind is SourceKind.ANONYMOUS and _head_word(earlier) == noun:
-            return earlier
+            return earlier  # "a former president" is not "the president": _other_post
     return None
 
 
@@ -252,6 +256,19 @@ def _last_speaker(
     return max(found, default=None)
 
 
+def _beside(attribution: Attribution, quote: Quote) -> bool:
+    """A quote that stands beside the cue as what was said: right after it ('told reporters: "..."')
+    or before the source with nothing but a comma between ('"...," Ann Bell, the mayor, told'); not
+    a scare quote inside the source or the object ('the "cash for honours" row')."""
+    source = attribution.source
+    if source is not None and source.overlaps(quote.span):
+        return False
+    if 0 <= quote.span.start - attribution.cue.end <= QUOTE_GAP:
+        return True
+    start = source.start if source is not None else attribution.cue.start
+    return 0 <= start - quote.span.end <= QUOTE_GAP
+
+
 def _introduced(analysis: Analysis, index: int, quote: Quote, beside: bool = False) -> None:
     """The quote is what a cue with no content of its own says: one ``beside`` it in its sentence
     ('"It is safe," Ann Bell, the mayor, told reporters'), or one opening the paragraph after a cue
@@ -297,7 +314,7 @@ def link_quotes(analysis: Analysis) -> None:
             )
             analysis.quote_speakers[q_index] = best
             previous = (quote.block, best)
-            if analysis.attributions[best].sentence in touched[:-1]:
+            if _beside(analysis.attributions[best], quote):
                 _introduced(analysis, best, quote, beside=True)
         else:
             carried = (

@@ -29,6 +29,7 @@ class Lexicon:
     stance_verbs: frozenset[str]
     medium_nouns: frozenset[str]
     cue_adverbs: frozenset[str]
+    verdict_adverbs: frozenset[str]
     object_speech_verbs: frozenset[str]
     agent_nouns: frozenset[str]
     individual_nouns: frozenset[str]

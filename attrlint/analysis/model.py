@@ -8,6 +8,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from attrlint.analysis.spans import doc_text
 from attrlint.types import Span
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class Sentence:
         end = span.end - self.base - self.sent.start_char
         if self.text and 0 <= start <= end <= len(self.text):
             return self.text[start:end]
-        return str(self.sent.doc.text[span.start - self.base : span.end - self.base])
+        return doc_text(self.sent, span.start - self.base, span.end - self.base)
 
     def tok_span(self, token: Token) -> Span:
         return Span(self.base + token.idx, self.base + token.idx + len(token.text))

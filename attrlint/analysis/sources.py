@@ -42,7 +42,7 @@ BODY_NOUNS = frozenset(
 )
 ONE_OF = frozenset({"a", "an", "another", "one"})
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "two", "three", "several"})
-EVERY = frozenset({"every", "any", "each"})
+EVERY = frozenset({"every", "any"})  # not "each": "each candidate said" means known people
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})

@@ -19,16 +19,39 @@ class SourceSummary:
     tier: str | None = None  # that entry's tier
 
 
-def _spelled_out(name: str, order: list[str], names: dict[str, str]) -> str | None:
-    """The key of the earlier source that an acronym stands for: "the AP" for "the Associated
-    Press", "DIA" for "Ukraine's Defence Intelligence Agency (DIA)"."""
-    acronym = name.removeprefix("the ").removeprefix("The ")
-    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+BODIES = (SourceKind.NAMED_ORGANISATION, SourceKind.INSTITUTION, SourceKind.DOCUMENT)
+
+
+def _acronym(name: str) -> str | None:
+    bare = name.removeprefix("the ").removeprefix("The ")
+    return bare if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() else None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w != "The")
+
+
+def _spelled_out(
+    name: str,
+    kind: SourceKind,
+    order: list[str],
+    names: dict[str, str],
+    kinds: dict[str, SourceKind],
+) -> str | None:
+    """The key of an earlier organisation that is this one under its acronym or its full name:
+    "the AP" and "the Associated Press", either way round; "DIA" and "Ukraine's Defence
+    Intelligence Agency (DIA)". People are never merged ("Ann Price" is not "AP")."""
+    if kind not in BODIES:
         return None
+    acronym = _acronym(name)
     for earlier in order:
         full = names[earlier]
-        initials = "".join(w[0] for w in full.split() if w[:1].isupper() and w != "The")
-        if initials == acronym or f"({acronym})" in full:
+        if kinds[earlier] not in BODIES or "," in full or "," in name:
+            continue  # "Una Nolan, a local councillor,", mistaken for a body, is not "the UN"
+        if acronym is not None and (_initials(full) == acronym or f"({acronym})" in full):
+            return earlier
+        other = _acronym(full)
+        if other is not None and (_initials(name) == other or f"({other})" in name):
             return earlier
     return None
 
@@ -55,7 +78,7 @@ def summarise_sources(
         name = " ".join((attribution.speaker or attribution.source_text).split())
         key = name.lower().removeprefix("the ")  # "Daily Courier" and "the Daily Courier"
         if key not in names:
-            key = _spelled_out(name, order, names) or key
+            key = _spelled_out(name, attribution.kind, order, names, kinds) or key
         key_of[index] = key
         if key not in names:
             order.append(key)

@@ -130,6 +130,7 @@ CUE_SPANS = [
     ("The council said in a statement that the road will close.", "said in a statement"),
     ("The club's owner wrote on Facebook that the stadium is safe.", "wrote on Facebook"),
     ("The minister then said that taxes will fall.", "said"),  # "then" stays out
+    ("The minister falsely claimed that taxes will fall.", "claimed"),  # a verdict stays out
     # any adverb of manner or frequency in -ly, and "later", "still"
     ("The minister angrily denied that taxes will rise.", "angrily denied"),
     ("The mayor later told reporters that the bridge is shut.", "later told"),
@@ -610,6 +611,26 @@ DESCRIBED_AGAIN = [
         "institution",
         "The mayor",
     ),
+    (
+        "Tom Ray, the sports minister, said the stadium was safe. "
+        "The prime minister said it would be inspected.",
+        "The prime minister",
+        "institution",
+        "The prime minister",
+    ),
+    (
+        "Ann Cole, whose husband is the mayor, said the budget was a mess. "
+        "The mayor said the books were balanced.",
+        "The mayor",
+        "institution",
+        "The mayor",
+    ),
+    (
+        "A former president said the count was rigged. The president said it was fair.",
+        "The president",
+        "institution",
+        "The president",
+    ),
     # with no one before: someone described but not named, or everyone of a kind
     ("The woman said the bridge had been shut for a week.", "The woman", "anonymous", None),
     ("The club said the match would go ahead.", "The club", "institution", None),
@@ -627,10 +648,22 @@ def test_a_person_described_again_is_the_one_described_before(
     assert (last.kind.value, last.speaker) == (kind, speaker or source)
 
 
-def test_whom_a_speaker_told_is_not_what_they_said(found: Found) -> None:
-    text = '"The tunnel is dry," Ines Marlow, the site engineer, told reporters as she left.'
-    seen = _one(found, text, "told")
-    assert seen.content == '"The tunnel is dry,"'  # the quote beside the cue, not "reporters"
-    assert _one(found, "The engineer told reporters about the delay.", "told").content != (
-        "reporters"
-    )
+# (text, the content of "told"): whom a speaker told is not what they said
+TOLD = [
+    (
+        '"The tunnel is dry," Ines Marlow, the site engineer, told reporters as she left.',
+        '"The tunnel is dry,"',
+    ),  # the quote beside the cue
+    ('The site engineer told reporters: "The tunnel is dry."', '"The tunnel is dry."'),
+    ("The site engineer told reporters.", None),
+    ("The lorry driver told a very different story.", "a very different story"),
+    # a scare quote inside the subject is not what was said
+    ('The minister, under fire over the "jobs for friends" row, told reporters nothing.', None),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), TOLD)
+def test_whom_a_speaker_told_is_not_what_they_said(
+    found: Found, text: str, content: str | None
+) -> None:
+    assert _one(found, text, "told").content == content
