@@ -6,16 +6,32 @@ from collections.abc import Iterator
 
 from attrlint.analysis import Attribution, NumberClass, NumberMention, Sentence, SourceKind
 from attrlint.checks.base import CheckContext, Finding
+from attrlint.types import Span
 
 RECORD_CLASSES = (NumberClass.MONEY, NumberClass.PERCENT, NumberClass.COUNT)
 COMPANY_WORDS = frozenset({"its", "their", "firm", "company", "group", "business", "bank", "club"})
 CARRY = 6  # sentences a named report or survey keeps sourcing the figures after it
+SUBJECT_GAP = 40  # characters from a figure in a subject to the agentless cue after it
 
 
 def _describe(source_text: str, cue_text: str) -> str:
     if source_text:
         return f'"{source_text}"'
     return f'an unnamed source ("{cue_text}")'
+
+
+def _about(ctx: CheckContext, attribution: Attribution, figure: Span) -> bool:
+    """Whether an agentless cue is about the figure: the figure is in what it says ("it is
+    believed that 12,000 ..."), or in the subject just before it ("about 500,000 visitors are
+    expected"); not "£18.5m, and the work is expected to finish in March"."""
+    if attribution.content is not None and attribution.content.contains(figure):
+        return True
+    between = ctx.document.source[figure.end : attribution.cue.start]
+    return (
+        0 <= attribution.cue.start - figure.end <= SUBJECT_GAP
+        and not any(mark in between for mark in ",;:()—–\n")
+        and not any(f" {word} " in f" {between} " for word in ("and", "but", "or", "while"))
+    )
 
 
 def _leaning(window: list[Attribution]) -> str:
@@ -125,10 +141,11 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         ):
             continue
         flagged.add(number.value)
-        if window:
+        leaned = [a for a in window if a.source is not None or _about(ctx, a, number.span)]
+        if leaned:
             yield Finding(
                 number.span,
-                {"number": number.text, "source": _leaning(window)},
+                {"number": number.text, "source": _leaning(leaned)},
                 message_key="leans",
             )
         else:
