@@ -14,6 +14,7 @@ import re
 from attrlint.analysis.lexicon import Lexicon
 from attrlint.analysis.model import Analysis, Attribution, Quote, SourceKind
 from attrlint.analysis.spans import SentenceIndex
+from attrlint.types import Span
 
 LOOKBACK = 6  # sentences a pronoun may reach back
 QUOTE_GAP = 3  # characters between a quote and the cue or source beside it (', ', ': ')
@@ -146,6 +147,7 @@ def _resolve(
     people: list[tuple[int, int, str]],
     organisations: list[tuple[int, int, str]],
     lex: Lexicon,
+    mentioned: list[tuple[int, int, str]],
 ) -> Attribution:
     text = attribution.source_text.strip()
     lower = text.lower()
@@ -175,7 +177,7 @@ def _resolve(
             ):
                 best = (earlier.source.start, earlier.speaker)
                 break
-        for sentence, offset, name in reversed(people):
+        for sentence, offset, name in reversed(mentioned):
             if offset < here and attribution.sentence - sentence <= LOOKBACK:
                 if best is None or offset > best[0]:
                     best = (offset, name)
@@ -216,9 +218,12 @@ def resolve_speakers(analysis: Analysis, lex: Lexicon) -> None:
     """Fill ``Attribution.speaker`` for every attribution, in document order."""
     people = _people(analysis)
     organisations = _organisations(analysis)
+    # "he" outside a quote stands for someone named outside quotes: in '"We will beat Ann Ray,"
+    # said the coach. He added ...', "he" is not Ann Ray
+    mentioned = [p for p in people if not analysis.in_quote(Span(p[1], p[1] + 1))]
     resolved: list[Attribution] = []
     for attribution in analysis.attributions:
-        resolved.append(_resolve(attribution, resolved, people, organisations, lex))
+        resolved.append(_resolve(attribution, resolved, people, organisations, lex, mentioned))
     analysis.attributions = resolved
 
 

@@ -667,3 +667,17 @@ def test_whom_a_speaker_told_is_not_what_they_said(
     found: Found, text: str, content: str | None
 ) -> None:
     assert _one(found, text, "told").content == content
+
+
+def test_he_outside_a_quote_is_not_someone_named_inside_it(
+    lint_result: Callable[..., FileResult],
+) -> None:
+    text = (
+        "Tom Kerr, who coaches Leeds, thinks the team is ready. "
+        '"We will beat Ann Ray and her side," said the Leeds manager. '
+        'He added: "It will be close."'
+    )
+    result = lint_result(text)
+    assert result.analysis is not None
+    (added,) = [a for a in result.analysis.attributions if a.cue_text == "added:"]
+    assert added.speaker == "Tom Kerr"
