@@ -138,9 +138,7 @@ def _people(tok: Token, lex: Lexicon) -> bool:
     return (
         tok.pos_ == "PRON"
         or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or lemma in lex.agent_nouns
-        or lemma in lex.people_nouns
-        or lemma in lex.individual_nouns
+        or lemma in lex.person_nouns
         or lemma in lex.institution_nouns
     )
 

@@ -27,7 +27,6 @@ TITLES = re.compile(
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 THING_PRONOUNS = frozenset({"it"})
 AGE_REFERENCE = re.compile(r"the \d+-year-old")  # stands for the person last named, as "he" does
-BODIES = (SourceKind.NAMED_ORGANISATION, SourceKind.INSTITUTION, SourceKind.DOCUMENT)
 OF_WORDS = frozenset({"of", "to", "for", "with", "by", "at", "from", "on", "against"})
 RELATIVES = frozenset({"who", "whose", "whom", "which", "that"})
 
@@ -124,7 +123,7 @@ def _described_before(
     if attribution.kind not in (SourceKind.INSTITUTION, SourceKind.ANONYMOUS):
         return None  # "The Fire Brigades Union", "the woman's lawyer, Ann Cole": named already
     noun = _head_word(attribution)
-    person = noun in lex.agent_nouns | lex.individual_nouns | lex.people_nouns
+    person = noun in lex.person_nouns
     if not noun or any(mark in attribution.source_text for mark in ",()—–"):
         return None  # "the Tory leader, who argues ...": a phrase of its own
     for earlier in reversed(previous):
@@ -187,7 +186,7 @@ def _resolve(
         for earlier in reversed(previous):
             if attribution.sentence - earlier.sentence > LOOKBACK:
                 break
-            if earlier.kind in BODIES:
+            if earlier.kind.is_body:
                 return dataclasses.replace(attribution, kind=earlier.kind, speaker=earlier.speaker)
         return attribution
     surname = _surname_of(attribution, people)
@@ -274,12 +273,12 @@ def _beside(attribution: Attribution, quote: Quote) -> bool:
     return 0 <= start - quote.span.end <= QUOTE_GAP
 
 
-def _introduced(analysis: Analysis, index: int, quote: Quote, beside: bool = False) -> None:
-    """The quote is what a cue with no content of its own says: one ``beside`` it in its sentence
+def _introduced(analysis: Analysis, index: int, quote: Quote) -> None:
+    """The quote is what a cue with no content of its own says: one beside it in its sentence
     ('"It is safe," Ann Bell, the mayor, told reporters'), or one opening the paragraph after a cue
     that ends in a colon ("The mayor declared:")."""
     attribution = analysis.attributions[index]
-    if attribution.content is None and (beside or attribution.cue_text.endswith(":")):
+    if attribution.content is None:
         analysis.attributions[index] = dataclasses.replace(
             attribution, content=quote.span, clausal=True
         )
@@ -320,7 +319,7 @@ def link_quotes(analysis: Analysis) -> None:
             analysis.quote_speakers[q_index] = best
             previous = (quote.block, best)
             if _beside(analysis.attributions[best], quote):
-                _introduced(analysis, best, quote, beside=True)
+                _introduced(analysis, best, quote)
         else:
             carried = (
                 previous[1] if previous is not None and quote.block - previous[0] <= 1 else None
@@ -330,4 +329,5 @@ def link_quotes(analysis: Analysis) -> None:
             if chosen is not None:
                 analysis.quote_speakers[q_index] = chosen
                 previous = (quote.block, chosen)
-                _introduced(analysis, chosen, quote)
+                if analysis.attributions[chosen].cue_text.endswith(":"):
+                    _introduced(analysis, chosen, quote)

@@ -33,6 +33,7 @@ class Lexicon:
     object_speech_verbs: frozenset[str]
     agent_nouns: frozenset[str]
     individual_nouns: frozenset[str]
+    person_nouns: frozenset[str]  # agent, individual and people nouns together, built on load
     rank_modifiers: frozenset[str]
     as_view_verbs: frozenset[str]
     as_clause_verbs: frozenset[str]
@@ -141,10 +142,12 @@ def load_lexicon() -> Lexicon:
             "truth_particle_verbs",
             "said_forms",
             "cue_particles",
+            "person_nouns",
         }
     }
     return Lexicon(
         **plain,
+        person_nouns=plain["agent_nouns"] | plain["individual_nouns"] | plain["people_nouns"],
         doubt_verbs=_set(loaded, "doubt"),
         guilt_verbs=_set(loaded, "guilt"),
         truth_verbs=_set(loaded, "truth"),

@@ -30,6 +30,11 @@ class SourceKind(enum.Enum):
         """True for sources a reader could check: named people and bodies, documents, institutions."""
         return self not in (SourceKind.VAGUE_GROUP, SourceKind.ANONYMOUS, SourceKind.NONE)
 
+    @property
+    def is_body(self) -> bool:
+        """True for organisations, institutions and documents: not a person or a crowd."""
+        return self in (SourceKind.NAMED_ORGANISATION, SourceKind.INSTITUTION, SourceKind.DOCUMENT)
+
 
 class Voice(enum.Enum):
     REPORTER = "reporter"

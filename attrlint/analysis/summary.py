@@ -19,9 +19,6 @@ class SourceSummary:
     tier: str | None = None  # that entry's tier
 
 
-BODIES = (SourceKind.NAMED_ORGANISATION, SourceKind.INSTITUTION, SourceKind.DOCUMENT)
-
-
 def _acronym(name: str) -> str | None:
     bare = name.removeprefix("the ").removeprefix("The ")
     return bare if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() else None
@@ -41,12 +38,12 @@ def _spelled_out(
     """The key of an earlier organisation that is this one under its acronym or its full name:
     "the AP" and "the Associated Press", either way round; "DIA" and "Ukraine's Defence
     Intelligence Agency (DIA)". People are never merged ("Ann Price" is not "AP")."""
-    if kind not in BODIES:
+    if not kind.is_body:
         return None
     acronym = _acronym(name)
     for earlier in order:
         full = names[earlier]
-        if kinds[earlier] not in BODIES or "," in full or "," in name:
+        if not kinds[earlier].is_body or "," in full or "," in name:
             continue  # "Una Nolan, a local councillor,", mistaken for a body, is not "the UN"
         if acronym is not None and (_initials(full) == acronym or f"({acronym})" in full):
             return earlier

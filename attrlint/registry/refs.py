@@ -39,7 +39,6 @@ MATCHED_KINDS = frozenset(
         SourceKind.ANONYMOUS,
     }
 )
-BODIES = frozenset({SourceKind.NAMED_ORGANISATION, SourceKind.INSTITUTION, SourceKind.DOCUMENT})
 OUTLETS = frozenset({"wire", "newspaper", "magazine", "broadcaster", "online", "social"})
 # what a pronoun or a generic noun may stand for when the analysis resolved it to a name: "the
 # company" is Acme Mining, but "the council" is not the Daily Rumour however recently it was named
@@ -173,7 +172,7 @@ class _Builder:
                 refs = [speaker] if speaker is not None else []
             if refs:
                 yield index, refs
-            if refs or a.kind in BODIES:
+            if refs or a.kind.is_body:
                 last = (a.sentence, refs[0] if refs else None)
 
     def _it(
